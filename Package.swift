@@ -1,0 +1,115 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "PropBot",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "propbot", targets: ["propbot"]),
+        .executable(name: "propbot-bench", targets: ["propbot-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-atomics.git", from: "1.3.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // Fixed-point numbers, instrument ids and rules, market events, clocks, errors. No I/O.
+        .target(name: "PropCore"),
+        // L2 books and per-venue snapshot + diff continuity.
+        .target(name: "MarketData", dependencies: ["PropCore"]),
+        // Venue codecs, REST clients and WebSocket sessions.
+        .target(
+            name: "Venues",
+            dependencies: [
+                "PropCore", "MarketData",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Atomics", package: "swift-atomics"),
+            ]
+        ),
+        // The exchange simulator: synthetic market, the three venues' REST/WS front-ends, faults.
+        .target(
+            name: "VenueSim",
+            dependencies: [
+                "PropCore", "MarketData", "Venues",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Operator control plane; for now the profile config: decoding and strict validation.
+        .target(
+            name: "Ops",
+            dependencies: [
+                "PropCore",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // HTTP API, metrics endpoint, the demo/live feed wiring.
+        .target(
+            name: "Server",
+            dependencies: [
+                "PropCore", "MarketData", "Venues", "VenueSim", "Ops",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "propbot",
+            dependencies: [
+                "PropCore", "MarketData", "Venues", "VenueSim", "Ops", "Server",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "propbot-bench",
+            dependencies: ["PropCore", "MarketData", "Venues"]
+        ),
+        .testTarget(
+            name: "PropCoreTests",
+            dependencies: ["PropCore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "MarketDataTests",
+            dependencies: ["MarketData", "PropCore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "VenuesTests",
+            dependencies: ["Venues", "MarketData", "PropCore", "VenueSim",
+                           .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "VenueSimTests",
+            dependencies: ["VenueSim", "Venues", "MarketData", "PropCore",
+                           .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                           .product(name: "HummingbirdWSClient", package: "hummingbird-websocket")]
+        ),
+        .testTarget(name: "OpsTests", dependencies: ["Ops", "PropCore"]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: ["Server", "VenueSim", "Venues", "MarketData", "PropCore", "Ops",
+                           .product(name: "HummingbirdTesting", package: "hummingbird"),
+                           .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
