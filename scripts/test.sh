@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The whole test suite, exactly as CI runs it: installs what the tests need, builds once (debug), runs every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Third-party protocol clients used by the interop tests (ccxt talks to our simulator like to a real venue).
+if ! python3 -c "import ccxt, sortedcontainers" 2>/dev/null; then
+    python3 -m pip install --quiet --disable-pip-version-check ccxt sortedcontainers
+fi
+
+swift build --build-tests
+swift test --skip-build
