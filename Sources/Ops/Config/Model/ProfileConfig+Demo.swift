@@ -1,0 +1,25 @@
+public import PropCore
+
+extension ProfileConfig {
+    /// Instruments the demo trades when its file lists none: BTC and ETH perpetuals on all three venues.
+    public static let demoInstruments: [InstrumentId] = ["BTC", "ETH"].flatMap { base in
+        Venue.allCases.map { InstrumentId(venue: $0, type: .perp, base: base, quote: "USDT") }
+    }
+
+    /// The built-in demo profile, equal to `configs/demo.yaml` (a test keeps them in step). Used when no profile
+    /// is given and the file is absent, so `propbot run` works from any directory.
+    public static let demoDefault = ProfileConfig(
+        profile: .demo,
+        server: ServerConfig(host: "127.0.0.1", port: 8000, allowRemote: false),
+        sim: SimConfig(enabled: true, seed: 42, port: 0, tickMs: 100),
+        storage: StorageConfig(path: ProfileKind.demo.defaultStoragePath),
+        marketData: MarketDataConfig(),
+        venues: VenuesConfig(
+            binance: VenueConfig(enabled: true),
+            okx: VenueConfig(enabled: true),
+            bybit: VenueConfig(enabled: true)
+        ),
+        instruments: demoInstruments,
+        logging: LoggingConfig(level: .info, format: .text)
+    )
+}

@@ -1,0 +1,45 @@
+public import PropCore
+
+/// A fully validated run profile (`configs/<profile>.yaml`). Only `ProfileLoader` builds one from text, and it
+/// either returns a config that passed every check or throws all the problems at once.
+public struct ProfileConfig: Sendable, Equatable, Encodable {
+    /// Run mode.
+    public var profile: ProfileKind
+    /// HTTP API listener.
+    public var server: ServerConfig
+    /// In-process venue simulator.
+    public var sim: SimConfig
+    /// Journal database.
+    public var storage: StorageConfig
+    /// Feed settings.
+    public var marketData: MarketDataConfig
+    /// Per-venue connection and credentials.
+    public var venues: VenuesConfig
+    /// Instruments to trade, canonical ids, in file order.
+    public var instruments: [InstrumentId]
+    /// Log output.
+    public var logging: LoggingConfig
+    /// Secrets file the `${NAME}` references were also looked up in, if any (path as written, after substitution).
+    public var secretsFile: String?
+
+    /// Creates a config from its sections (tests and the built-in demo default).
+    public init(
+        profile: ProfileKind, server: ServerConfig, sim: SimConfig, storage: StorageConfig,
+        marketData: MarketDataConfig, venues: VenuesConfig, instruments: [InstrumentId], logging: LoggingConfig,
+        secretsFile: String? = nil
+    ) {
+        self.profile = profile; self.server = server; self.sim = sim; self.storage = storage
+        self.marketData = marketData; self.venues = venues; self.instruments = instruments
+        self.logging = logging; self.secretsFile = secretsFile
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case profile, server, sim, storage
+        case marketData = "market_data"
+        case venues, instruments, logging
+        case secretsFile = "secrets_file"
+    }
+
+    /// Instruments of one venue, in file order.
+    public func instruments(on venue: Venue) -> [InstrumentId] { instruments.filter { $0.venue == venue } }
+}

@@ -1,0 +1,26 @@
+/// The run mode a profile file is for. Modes differ only in which adapters are plugged in (see DESIGN.md).
+public enum ProfileKind: String, Sendable, Hashable, CaseIterable, Codable, CustomStringConvertible {
+    /// Built-in venue simulator in process; the default when no profile is given.
+    case demo
+    /// Real public market data, fills simulated against the live book.
+    case paper
+    /// Venue test environments with test keys.
+    case testnet
+    /// Live data, decisions logged, no orders.
+    case shadow
+    /// Real orders under caps.
+    case live
+
+    public var description: String { rawValue }
+
+    /// Whether the mode sends orders that move real money, so the strictest safety rules apply.
+    public var movesRealMoney: Bool { self == .live }
+
+    /// Whether enabled venues need API keys (modes that place or query private state on a venue).
+    public var requiresVenueKeys: Bool { self == .testnet || self == .live }
+
+    /// Default database file. Each mode gets its own so a demo journal can never be replayed against live venues.
+    public var defaultStoragePath: String {
+        self == .live ? "./data/propbot.sqlite" : "./data/propbot-\(rawValue).sqlite"
+    }
+}
