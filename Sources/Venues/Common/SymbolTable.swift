@@ -23,10 +23,14 @@ public struct SymbolTable: Sendable {
     /// Hash buckets holding `slot + 1` (0 = empty); power-of-two size at most half full.
     private var buckets: [Int32]
     private var mask: Int
+    /// `(priceScale, qtyScale)` per slot, kept apart from `specs` so the hot path reads two Ints
+    /// without touching (and retaining) the symbol string.
+    private var scaleTable: [(price: Int, qty: Int)]
 
     /// Builds the table; slot `i` is `specs[i]`. A repeated symbol keeps its first slot.
     public init(_ specs: [SymbolSpec]) {
         self.specs = specs
+        self.scaleTable = specs.map { ($0.priceScale, $0.qtyScale) }
         var bytes: [UInt8] = []
         var offsets = [0]
         for s in specs { bytes.append(contentsOf: s.nativeSymbol.utf8); offsets.append(bytes.count) }
@@ -52,6 +56,10 @@ public struct SymbolTable: Sendable {
 
     /// The spec at `slot` (must be in `0..<count`).
     public subscript(slot: Int) -> SymbolSpec { specs[slot] }
+
+    /// Price and quantity scales of `slot` (must be in `0..<count`); the hot-path accessor.
+    @inline(__always)
+    public func scales(_ slot: Int) -> (price: Int, qty: Int) { scaleTable[slot] }
 
     /// All specs in slot order.
     public var allSpecs: [SymbolSpec] { specs }

@@ -7,7 +7,7 @@ public import PropCore
 /// Creating one allocates nothing: `field` is a static string; text is only built when read.
 public struct VenueCodecError: PropError, Equatable {
     /// What kind of defect was found.
-    public enum Kind: String, Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, Error {
         /// The bytes are not a JSON value of the expected shape.
         case notJSON = "codec_not_json"
         /// The frame ended in the middle of a value.
