@@ -48,7 +48,7 @@ struct EnvironmentResolver {
             let body = String(raw[bodyStart..<close])
             let name: String
             let fallback: String?
-            if let sep = body.range(of: ":-") {
+            if let sep = body.firstRange(of: ":-") {
                 name = String(body[..<sep.lowerBound]); fallback = String(body[sep.upperBound...])
             } else {
                 name = body; fallback = nil

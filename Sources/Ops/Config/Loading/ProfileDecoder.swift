@@ -1,0 +1,295 @@
+import PropCore
+import Yams
+
+/// Walks a composed profile tree section by section into a `ProfileConfig`, recording every problem in the
+/// reader. Rules that involve several sections run afterwards in `ProfileRules`.
+struct ProfileDecoder {
+    var reader: NodeReader
+    /// The profile the file name says this is (`configs/live.yaml` → live), if any.
+    let intended: ProfileKind?
+    /// List index and line of each parsed instrument, parallel to `ProfileConfig.instruments`.
+    private(set) var instrumentPositions: [(index: Int, line: Int?)] = []
+
+    init(reader: NodeReader, intended: ProfileKind?) {
+        self.reader = reader; self.intended = intended
+    }
+
+    mutating func decode(root: Node) -> ProfileConfig? {
+        guard let top = reader.mapping(root, path: "") else { return nil }
+        reader.checkKeys(top, allowed: ProfileSchema.root)
+
+        let profile = readProfile(top)
+        let server = readServer(top)
+        let sim = readSim(top, profile: profile)
+        let storage = readStorage(top, profile: profile)
+        let marketData = readMarketData(top)
+        let logging = readLogging(top)
+        let secretsFile = readSecretsFile(top)
+        let venues = readVenues(top, profile: profile, sim: sim)
+        let instruments = readInstruments(top, profile: profile)
+        return ProfileConfig(
+            profile: profile, server: server, sim: sim, storage: storage, marketData: marketData,
+            venues: venues, instruments: instruments, logging: logging, secretsFile: secretsFile
+        )
+    }
+
+    // MARK: sections
+
+    private mutating func readProfile(_ top: ConfigMapping) -> ProfileKind {
+        let fallback = intended ?? .demo
+        guard let node = top.value("profile") else {
+            reader.report("profile", line: top.line, code: "missing_key",
+                          problem: "не задан обязательный ключ «profile»",
+                          hint: "Добавьте первой строкой «profile: \(fallback.rawValue)» "
+                              + "(допустимо: \(ProfileKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+            return fallback
+        }
+        let kind = reader.choice(node, path: "profile", default: fallback)
+        if let intended, kind != intended, reader.issues.last?.path != "profile" {
+            reader.report("profile", line: node.mark?.line, code: "profile_mismatch",
+                          problem: "в файле профиля «\(intended.rawValue)» указано «profile: \(kind.rawValue)»",
+                          hint: "Исправьте на «profile: \(intended.rawValue)» или переименуйте файл в "
+                              + "\(kind.rawValue).yaml — имя файла и профиль должны совпадать")
+        }
+        return kind
+    }
+
+    private mutating func readServer(_ top: ConfigMapping) -> ServerConfig {
+        let d = ServerConfig()
+        guard let m = reader.section(top, "server", allowed: ProfileSchema.server) else { return d }
+        let host = reader.string(m, "host")
+        if let host { reader.remember(m.path(of: "host"), host.line) }
+        return ServerConfig(
+            host: host?.text ?? d.host,
+            port: reader.int(m, "port", default: d.port, range: ProfileSchema.portRange),
+            allowRemote: reader.bool(m, "allow_remote", default: d.allowRemote)
+        )
+    }
+
+    private mutating func readSim(_ top: ConfigMapping, profile: ProfileKind) -> SimConfig {
+        let d = SimConfig(enabled: profile == .demo)
+        guard let m = reader.section(top, "sim", allowed: ProfileSchema.sim) else { return d }
+        return SimConfig(
+            enabled: reader.bool(m, "enabled", default: d.enabled),
+            seed: UInt64(reader.int(m, "seed", default: Int(d.seed), range: ProfileSchema.seedRange)),
+            port: reader.int(m, "port", default: d.port, range: ProfileSchema.portRange),
+            tickMs: reader.int(m, "tick_ms", default: d.tickMs, range: ProfileSchema.tickMsRange)
+        )
+    }
+
+    private mutating func readStorage(_ top: ConfigMapping, profile: ProfileKind) -> StorageConfig {
+        let d = StorageConfig(path: profile.defaultStoragePath)
+        guard let m = reader.section(top, "storage", allowed: ProfileSchema.storage) else { return d }
+        return StorageConfig(path: reader.string(m, "path")?.text ?? d.path)
+    }
+
+    private mutating func readMarketData(_ top: ConfigMapping) -> MarketDataConfig {
+        let d = MarketDataConfig()
+        guard let m = reader.section(top, "market_data", allowed: ProfileSchema.marketData) else { return d }
+        var reconnect = d.reconnect
+        if let r = reader.section(m, "reconnect", allowed: ProfileSchema.reconnect) {
+            reconnect = ReconnectConfig(
+                initialMs: reader.int(r, "initial_ms", default: d.reconnect.initialMs,
+                                      range: ProfileSchema.reconnectInitialMsRange),
+                maxMs: reader.int(r, "max_ms", default: d.reconnect.maxMs, range: ProfileSchema.reconnectMaxMsRange),
+                jitter: reader.double(r, "jitter", default: d.reconnect.jitter, range: ProfileSchema.jitterRange)
+            )
+        }
+        return MarketDataConfig(
+            staleMs: reader.int(m, "stale_ms", default: d.staleMs, range: ProfileSchema.staleMsRange),
+            depth: reader.int(m, "depth", default: d.depth, range: ProfileSchema.depthRange),
+            reconnect: reconnect,
+            pingIntervalMs: reader.int(m, "ping_interval_ms", default: d.pingIntervalMs,
+                                       range: ProfileSchema.pingIntervalMsRange),
+            snapshotLimit: reader.int(m, "snapshot_limit", default: d.snapshotLimit,
+                                      range: ProfileSchema.snapshotLimitRange)
+        )
+    }
+
+    private mutating func readLogging(_ top: ConfigMapping) -> LoggingConfig {
+        let d = LoggingConfig()
+        guard let m = reader.section(top, "logging", allowed: ProfileSchema.logging) else { return d }
+        return LoggingConfig(
+            level: reader.choice(m, "level", default: d.level),
+            format: reader.choice(m, "format", default: d.format)
+        )
+    }
+
+    /// `secrets_file: ${PROPBOT_SECRETS_FILE:-}` expanding to nothing means "no secrets file", so shipped
+    /// profiles can offer the option without requiring the file.
+    private mutating func readSecretsFile(_ top: ConfigMapping) -> String? {
+        guard let node = top.value("secrets_file"), !NodeReader.isNull(node) else { return nil }
+        if case .scalar(let s) = node, case .text(let text, true) = reader.resolver.expand(s.string),
+            text.trimmingWhitespace.isEmpty
+        {
+            return nil
+        }
+        return reader.string(top, "secrets_file")?.text
+    }
+
+    // MARK: venues
+
+    private mutating func readVenues(_ top: ConfigMapping, profile: ProfileKind, sim: SimConfig) -> VenuesConfig {
+        // Demo without a venues section runs all three simulated venues; other modes only what is listed.
+        let absent = profile == .demo ? VenueConfig(enabled: true) : .disabled
+        var venues = VenuesConfig(binance: absent, okx: absent, bybit: absent)
+        guard let m = reader.section(top, "venues", allowed: ProfileSchema.venues) else { return venues }
+        for venue in Venue.allCases {
+            venues[venue] = .disabled
+            guard let node = m.value(venue.rawValue) else { continue }
+            let path = m.path(of: venue.rawValue)
+            guard let v = reader.mapping(node, path: path) else { continue }
+            reader.checkKeys(v, allowed: venue == .okx ? ProfileSchema.okxVenue : ProfileSchema.venue)
+            venues[venue] = readVenue(v, venue: venue, profile: profile, sim: sim)
+        }
+        return venues
+    }
+
+    private mutating func readVenue(
+        _ m: ConfigMapping, venue: Venue, profile: ProfileKind, sim: SimConfig
+    ) -> VenueConfig {
+        let enabled = reader.bool(m, "enabled", default: true)
+        // In demo with the in-process simulator the URLs are the simulator's, filled in at run time.
+        let urlsRequired = enabled && !(profile == .demo && sim.enabled)
+        let rest = readURL(m, "rest_url", schemes: ["https", "http"], required: urlsRequired, profile: profile)
+        let ws = readURL(m, "ws_url", schemes: ["wss", "ws"], required: urlsRequired, profile: profile)
+        let wsPrivate = readURL(m, "ws_private_url", schemes: ["wss", "ws"], required: false, profile: profile)
+
+        let keysRequired = enabled && profile.requiresVenueKeys
+        let apiKey = readSecret(m, "api_key", required: keysRequired, profile: profile)
+        let apiSecret = readSecret(m, "api_secret", required: keysRequired, profile: profile)
+        var passphrase = SecretField.absent
+        var simulated = false
+        if venue == .okx {
+            passphrase = readSecret(m, "passphrase", required: keysRequired, profile: profile)
+            simulated = reader.bool(m, "simulated_trading", default: false)
+            if simulated, profile == .live {
+                reader.report(m.path(of: "simulated_trading"), line: m.line(of: "simulated_trading"),
+                              code: "live_simulated_trading",
+                              problem: "в профиле live включена демо-торговля OKX (simulated_trading: true)",
+                              hint: "Для live уберите simulated_trading; демо-торговля OKX — это профиль testnet")
+            }
+        }
+        if enabled, apiKey.secret != nil, apiSecret.secret == nil, case .absent = apiSecret {
+            reader.report(m.path(of: "api_secret"), line: m.line, code: "secret_incomplete",
+                          problem: "задан api_key, но не задан api_secret",
+                          hint: "Укажите api_secret: ${\(venue.canonicalName)_API_SECRET} или уберите api_key")
+        }
+        return VenueConfig(
+            enabled: enabled, restURL: rest, wsURL: ws, wsPrivateURL: wsPrivate,
+            apiKey: apiKey.secret, apiSecret: apiSecret.secret, passphrase: passphrase.secret,
+            simulatedTrading: simulated
+        )
+    }
+
+    private mutating func readURL(
+        _ m: ConfigMapping, _ key: String, schemes: [String], required: Bool, profile: ProfileKind
+    ) -> String? {
+        let path = m.path(of: key)
+        guard let s = reader.string(m, key, nullIsAbsent: true) else {
+            if required, !m.has(key) || ConfigMapping.isNullValue(m.value(key)) {
+                reader.report(path, line: m.line, code: "missing_key",
+                              problem: "не задан обязательный ключ «\(key)» для включённой биржи",
+                              hint: "Укажите адрес биржи (см. docs/runbooks/config.md) или выключите биржу: enabled: false")
+            }
+            return nil
+        }
+        guard let url = URLCheck(s.text), schemes.contains(url.scheme), !url.host.isEmpty else {
+            reader.report(path, line: s.line, column: s.column, code: "url_invalid",
+                          problem: "неверный адрес \(s.shown)",
+                          hint: "Ожидается адрес вида \(schemes[0])://хост[:порт][/путь]")
+            return s.text
+        }
+        if profile.movesRealMoney, url.scheme == "http" || url.scheme == "ws" {
+            reader.report(path, line: s.line, column: s.column, code: "live_insecure_url",
+                          problem: "в профиле live адрес без TLS (\(url.scheme)://)",
+                          hint: "Используйте \(url.scheme == "http" ? "https" : "wss"):// — ключи и ордера "
+                              + "не должны идти по незашифрованному каналу")
+        }
+        return s.text
+    }
+
+    /// Reads a credential. Its value never enters an issue; only the key and variable names do.
+    private mutating func readSecret(
+        _ m: ConfigMapping, _ key: String, required: Bool, profile: ProfileKind
+    ) -> SecretField {
+        let path = m.path(of: key)
+        let field: SecretField
+        if let node = m.value(key), !NodeReader.isNull(node) {
+            reader.remember(path, node.mark?.line)
+            if case .scalar(let s) = node {
+                switch reader.resolver.expand(s.string) {
+                case .text(let text, let substituted):
+                    field = text.isEmpty ? .unset([], line: s.mark?.line)
+                        : .value(Secret(text), inline: !substituted, line: s.mark?.line)
+                case .missing(let names):
+                    field = .unset(names, line: s.mark?.line)
+                case .malformed:
+                    reader.report(path, line: s.mark?.line, code: "env_reference_malformed",
+                                  problem: "неверная ссылка на переменную окружения",
+                                  hint: "Формат: ${ИМЯ} или ${ИМЯ:-значение_по_умолчанию}")
+                    field = .invalid
+                }
+            } else {
+                reader.report(path, line: node.mark?.line, code: "wrong_type",
+                              problem: "ожидалась строка, получено: "
+                                  + (node.mapping != nil ? "таблица" : "список"),
+                              hint: "Укажите ссылку на переменную: \(key): ${ИМЯ_ПЕРЕМЕННОЙ}")
+                field = .invalid
+            }
+        } else {
+            field = .absent
+        }
+
+        switch field {
+        case .value(_, true, let line) where profile != .demo && profile != .paper:
+            reader.report(path, line: line, code: "secret_inline",
+                          problem: "секрет записан прямо в файле профиля (значение не показывается)",
+                          hint: "Замените на ссылку ${ИМЯ_ПЕРЕМЕННОЙ} и задайте значение в окружении или в "
+                              + "secrets_file вне репозитория; считайте этот ключ скомпрометированным и выпустите новый")
+        case .unset(let names, let line) where required:
+            if names.isEmpty {
+                reader.report(path, line: line, code: "secret_missing",
+                              problem: "секрет пустой", hint: "Задайте непустое значение переменной окружения")
+            } else {
+                reader.reportMissingVariables(names, path: path, line: line)
+            }
+        case .absent where required:
+            reader.report(path, line: m.line, code: "secret_missing",
+                          problem: "не задан обязательный секрет «\(key)» для профиля \(profile.rawValue)",
+                          hint: "Добавьте «\(key): ${ИМЯ_ПЕРЕМЕННОЙ}» и задайте переменную окружения")
+        default:
+            break
+        }
+        return field
+    }
+
+    // MARK: instruments
+
+    private mutating func readInstruments(_ top: ConfigMapping, profile: ProfileKind) -> [InstrumentId] {
+        guard let nodes = reader.sequence(top, "instruments") else {
+            guard profile == .demo, !top.has("instruments") else { return [] }
+            instrumentPositions = ProfileConfig.demoInstruments.indices.map { ($0, nil) }
+            return ProfileConfig.demoInstruments
+        }
+        var out: [InstrumentId] = []
+        for (i, node) in nodes.enumerated() {
+            let path = "instruments[\(i)]"
+            guard let s = reader.scalar(node, path: path, expected: "идентификатор инструмента") else { continue }
+            do {
+                out.append(try InstrumentId(parsing: s.text))
+                instrumentPositions.append((i, s.line))
+            } catch {
+                reader.report(path, line: s.line, column: s.column, code: error.code,
+                              problem: Self.lowerFirst(error.messageRu), hint: error.hintRu)
+            }
+        }
+        return out
+    }
+
+    static func lowerFirst(_ s: String) -> String { s.prefix(1).lowercased() + s.dropFirst() }
+}
+
+extension ConfigMapping {
+    static func isNullValue(_ node: Node?) -> Bool { node.map(NodeReader.isNull) ?? false }
+}
