@@ -51,6 +51,9 @@ final class PublishedTop: Sendable {
         version.store(v &+ 2, ordering: .releasing)
     }
 
+    /// Writer side: the book is alive (e.g. an OKX no-change heartbeat) but its top did not change.
+    func touch(nanos: UInt64) { updatedNanos.store(nanos, ordering: .relaxed) }
+
     /// Reader side: a consistent copy, retrying while a write is in progress.
     func read() -> Snapshot {
         while true {
