@@ -1,0 +1,43 @@
+public import PropCore
+
+/// Base URLs of one simulated venue: `http://127.0.0.1:P` and `ws://127.0.0.1:P`.
+public struct SimVenueEndpoints: Sendable, Codable, Hashable {
+    /// REST base URL.
+    public var rest: String
+    /// WebSocket base URL (append the venue's path, e.g. `/ws/v5/public`).
+    public var ws: String
+
+    /// Endpoints of a server bound at `host:port`.
+    public init(host: String, port: Int) {
+        rest = "http://\(host):\(port)"
+        ws = "ws://\(host):\(port)"
+    }
+
+    /// Endpoints from explicit URLs.
+    public init(rest: String, ws: String) { self.rest = rest; self.ws = ws }
+}
+
+/// The three venues' endpoints; encodes to `{"binance":{"rest":…,"ws":…},"okx":{…},"bybit":{…}}`,
+/// the first stdout line of `propbot sim`.
+public struct SimEndpoints: Sendable, Codable, Hashable {
+    /// Binance USD-M front-end.
+    public var binance: SimVenueEndpoints
+    /// OKX v5 front-end.
+    public var okx: SimVenueEndpoints
+    /// Bybit v5 front-end.
+    public var bybit: SimVenueEndpoints
+
+    /// Bundles the three venues' endpoints.
+    public init(binance: SimVenueEndpoints, okx: SimVenueEndpoints, bybit: SimVenueEndpoints) {
+        self.binance = binance; self.okx = okx; self.bybit = bybit
+    }
+
+    /// The endpoints of one venue.
+    public func endpoints(for venue: Venue) -> SimVenueEndpoints {
+        switch venue {
+        case .binance: binance
+        case .okx: okx
+        case .bybit: bybit
+        }
+    }
+}
