@@ -7,9 +7,11 @@ public enum BinanceSimCodec {
         "[" + levels.map { "[\"\(spec.price($0.price))\",\"\(spec.qty($0.qty))\"]" }.joined(separator: ",") + "]"
     }
 
-    /// `GET /fapi/v1/depth` body.
+    /// `GET /fapi/v1/depth` body. `lastUpdateId` is the current `u` + 1, i.e. it falls inside the next
+    /// diff's `[U, u]` range as on the real venue, so a client following Binance's rule (drop `u <
+    /// lastUpdateId`, first event straddles it) syncs; the next diff's absolute sizes make that exact.
     public static func depth(_ s: SimInstrumentState, limit: Int, nowMs: Int64) -> String {
-        #"{"lastUpdateId":\#(s.views[0].updateId),"E":\#(nowMs),"T":\#(nowMs),"bids":\#(levels(s.book.top(.buy, limit), s.spec)),"asks":\#(levels(s.book.top(.sell, limit), s.spec))}"#
+        #"{"lastUpdateId":\#(s.views[0].updateId + 1),"E":\#(nowMs),"T":\#(nowMs),"bids":\#(levels(s.book.top(.buy, limit), s.spec)),"asks":\#(levels(s.book.top(.sell, limit), s.spec))}"#
     }
 
     /// `depthUpdate` event (the `data` of `<sym>@depth@100ms`).
