@@ -4,29 +4,20 @@ import Yams
 /// Loads and strictly validates profile files. Either returns a complete, valid `ProfileConfig` or throws a
 /// `ConfigError` listing every problem found (never the first one only, never a half-applied config).
 public enum ProfileLoader {
-    /// Loads `path` (e.g. `configs/live.yaml`). `${NAME}` references resolve from `environment` and the profile's
-    /// `secrets_file` (relative to the profile's folder). The file name must match `profile:` when it is a
-    /// profile name.
+    /// Loads `path` (e.g. `configs/live.yaml`). `${NAME}` references resolve from `environment`, then from the
+    /// profile's `secrets_file`. The file name must match `profile:` when it is a profile name.
     public static func load(path: String, environment: [String: String]) throws(ConfigError) -> ProfileConfig {
         let text = try readFile(path)
-        return try load(yaml: text, environment: environment, sourceName: path, baseDirectory: directory(of: path))
+        return try load(yaml: text, environment: environment, sourceName: path)
     }
 
     /// Loads profile text, e.g. from the config editor API. `sourceName` labels messages; when its file name is a
-    /// profile name (`live.yaml`), `profile:` must match it. A relative `secrets_file` resolves from the
-    /// current directory.
+    /// profile name (`live.yaml`), `profile:` must match it. Relative paths (`secrets_file`, `storage.path`) are
+    /// relative to the working directory, like every path the bot uses.
     public static func load(
         yaml: String, environment: [String: String], sourceName: String
     ) throws(ConfigError) -> ProfileConfig {
-        try load(yaml: yaml, environment: environment, sourceName: sourceName, baseDirectory: nil)
-    }
-
-    /// Like `load(yaml:environment:sourceName:)`, resolving a relative `secrets_file` from `baseDirectory`.
-    public static func load(
-        yaml: String, environment: [String: String], sourceName: String, baseDirectory: String?
-    ) throws(ConfigError) -> ProfileConfig {
-        let (config, issues) = decode(yaml: yaml, environment: environment, sourceName: sourceName,
-                                      baseDirectory: baseDirectory)
+        let (config, issues) = decode(yaml: yaml, environment: environment, sourceName: sourceName)
         guard issues.isEmpty, let config else {
             throw ConfigError(sourceName: sourceName, issues: issues)
         }
@@ -35,7 +26,7 @@ public enum ProfileLoader {
 
     /// Every problem in profile text, empty when it is valid (for `validate` endpoints that report, not throw).
     public static func validate(yaml: String, environment: [String: String], sourceName: String) -> [ConfigIssue] {
-        decode(yaml: yaml, environment: environment, sourceName: sourceName, baseDirectory: nil).1
+        decode(yaml: yaml, environment: environment, sourceName: sourceName).1
     }
 
     /// Where a named profile lives: `configs/<name>.yaml`, relative to the working directory.
@@ -54,7 +45,7 @@ public enum ProfileLoader {
     // MARK: internals
 
     static func decode(
-        yaml: String, environment: [String: String], sourceName: String, baseDirectory: String?
+        yaml: String, environment: [String: String], sourceName: String
     ) -> (ProfileConfig?, [ConfigIssue]) {
         let root: Node
         switch YAMLComposer.compose(yaml, fileLabel: "файл «\(sourceName)»") {
@@ -66,8 +57,7 @@ public enum ProfileLoader {
                                       hintRu: "Возьмите за основу configs/demo.yaml и укажите как минимум «profile:»")])
         }
         let declaresLive = root.mapping?["profile"]?.string == ProfileKind.live.rawValue
-        let secrets = SecretsFile.load(root: root, environment: environment, baseDirectory: baseDirectory,
-                                       strictPermissions: declaresLive)
+        let secrets = SecretsFile.load(root: root, environment: environment, strictPermissions: declaresLive)
         let reader = NodeReader(resolver: EnvironmentResolver(environment: environment, secrets: secrets.values))
         var decoder = ProfileDecoder(reader: reader, intended: intendedProfile(of: sourceName))
         let config = decoder.decode(root: root)
@@ -89,11 +79,6 @@ public enum ProfileLoader {
             return ProfileKind(rawValue: String(file.dropLast(ext.count)))
         }
         return nil
-    }
-
-    static func directory(of path: String) -> String? {
-        guard let slash = path.lastIndex(of: "/") else { return nil }
-        return String(path[..<slash])
     }
 
     static func readFile(_ path: String) throws(ConfigError) -> String {

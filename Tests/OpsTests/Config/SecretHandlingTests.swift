@@ -55,9 +55,11 @@ struct SecretHandlingTests {
     @Test func environmentSubstitutionWithDefaults() throws {
         let yaml = """
             profile: demo
-            server: {host: "${HOST:-127.0.0.1}", port: ${PORT:-8000}}
+            server:
+              host: ${HOST:-127.0.0.1}
+              port: ${PORT:-8000}
             storage: {path: "${DATA_DIR}/demo.sqlite"}
-            sim: {seed: ${SEED:-7}}
+            sim: {seed: "${SEED:-7}"}
             """
         let c = try ProfileLoader.load(yaml: yaml, environment: ["PORT": "9100", "DATA_DIR": "/var/lib/propbot"],
                                        sourceName: "x")
@@ -68,16 +70,16 @@ struct SecretHandlingTests {
     }
 
     @Test func substitutedValueIsStillTypeChecked() throws {
-        let issue = try #require(S.issue("wrong_type", in: S.issues("profile: demo\nserver: {port: ${PORT}}\n",
+        let issue = try #require(S.issue("wrong_type", in: S.issues("profile: demo\nserver:\n  port: ${PORT}\n",
                                                                       env: ["PORT": "eighty"])))
         #expect(issue.path == "server.port")
         #expect(!issue.problemRu.contains("eighty"))
     }
 
     @Test func unsetVariableWithoutDefaultNamesTheVariable() throws {
-        let issue = try #require(S.issue("env_var_missing", in: S.issues("profile: demo\nstorage: {path: ${DATA}}\n")))
+        let issue = try #require(S.issue("env_var_missing", in: S.issues("profile: demo\nstorage:\n  path: ${DATA}\n")))
         #expect(issue.path == "storage.path")
-        #expect(issue.line == 2)
+        #expect(issue.line == 3)
         #expect(issue.problemRu == "переменная окружения «DATA» не задана")
         #expect(issue.hintRu.contains("export DATA="))
     }
@@ -88,7 +90,7 @@ struct SecretHandlingTests {
     }
 
     @Test func dollarDollarIsALiteralDollar() throws {
-        let c = try ProfileLoader.load(yaml: "profile: demo\nstorage: {path: ./a$${b}}\n", environment: [:], sourceName: "x")
+        let c = try ProfileLoader.load(yaml: "profile: demo\nstorage:\n  path: ./a$${b}\n", environment: [:], sourceName: "x")
         #expect(c.storage.path == "./a${b}")
     }
 

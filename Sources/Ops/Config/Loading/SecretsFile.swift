@@ -11,7 +11,7 @@ enum SecretsFile {
 
     /// Finds `secrets_file` at the top of the profile and loads it. Expansion there uses the environment only.
     static func load(
-        root: Node, environment: [String: String], baseDirectory: String?, strictPermissions: Bool
+        root: Node, environment: [String: String], strictPermissions: Bool
     ) -> Loaded {
         guard case .mapping(let top) = root, let node = top["secrets_file"], case .scalar(let s) = node,
             !NodeReader.isNull(node)
@@ -19,7 +19,7 @@ enum SecretsFile {
         let resolver = EnvironmentResolver(environment: environment)
         // Unset variables and bad references are reported by the main walk; nothing to load then.
         guard case .text(let written, _) = resolver.expand(s.string), !written.isEmpty else { return Loaded() }
-        let path = resolvePath(written, environment: environment, baseDirectory: baseDirectory)
+        let path = resolvePath(written, environment: environment)
         let line = s.mark?.line
         var out = Loaded()
 
@@ -82,13 +82,12 @@ enum SecretsFile {
         }
     }
 
-    /// `~/` from `HOME` in the injected environment; relative paths from the profile's directory.
-    static func resolvePath(_ written: String, environment: [String: String], baseDirectory: String?) -> String {
+    /// Expands `~/` from `HOME` in the injected environment; other paths are used as written (relative ones
+    /// from the working directory).
+    static func resolvePath(_ written: String, environment: [String: String]) -> String {
         if written.hasPrefix("~/"), let home = environment["HOME"] {
             return home + written.dropFirst(1)
         }
-        if written.hasPrefix("/") { return written }
-        guard let base = baseDirectory, !base.isEmpty else { return written }
-        return base.hasSuffix("/") ? base + written : base + "/" + written
+        return written
     }
 }
