@@ -34,9 +34,7 @@ struct MarketDataCommand: ParsableCommand {
                 FileHandle.standardError.write(Data((error.operatorText + "\n").utf8))
                 throw ExitCode(1)
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            try StandardOutput.json(report)
         }
     }
 }

@@ -28,10 +28,7 @@ struct SimCommand: AsyncParsableCommand {
         let logger = Logger(label: "propbot.sim")
         let simulator = VenueSimulator(config: SimulatorConfig(seed: seed, basePort: port), logger: logger)
         let endpoints = try await simulator.start()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        print(String(decoding: try encoder.encode(endpoints), as: UTF8.self))
-        fflush(stdout)
+        try StandardOutput.json(endpoints)
         try await ShutdownSignal.wait()
         await simulator.stop()
     }

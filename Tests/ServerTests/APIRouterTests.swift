@@ -5,6 +5,7 @@ import Metrics
 import PropCore
 import Server
 import Testing
+import Venues
 
 /// A clock frozen at a known instant, so health timestamps are checkable.
 struct FixedTimeSource: TimeSource {
@@ -14,7 +15,7 @@ struct FixedTimeSource: TimeSource {
 }
 
 @Suite struct APIRouterTests {
-    static func app(books: [BookRow] = [], metrics: MetricsRegistry = MetricsRegistry()) -> some ApplicationProtocol {
+    static func app(books: [BookView] = [], metrics: MetricsRegistry = MetricsRegistry()) -> some ApplicationProtocol {
         let sources = APISources(clock: FixedTimeSource(millis: 1_717_000_000_123), metrics: metrics, books: { books })
         return Application(router: APIRouter.build(sources))
     }
@@ -30,7 +31,7 @@ struct FixedTimeSource: TimeSource {
     }
 
     @Test func booksUseTheDocumentedSnakeCaseShape() async throws {
-        let row = BookRow(instrument: "BINANCE:PERP:BTC-USDT", venue: "binance", symbol: "BTCUSDT", bid: "65000.1",
+        let row = BookView(instrument: try InstrumentId(parsing: "BINANCE:PERP:BTC-USDT"), venue: .binance, symbol: "BTCUSDT", bid: "65000.1",
                           bidQty: "1.5", ask: "65000.2", askQty: "0.3", valid: true, stale: false, ageMs: 12, seq: 99)
         try await Self.app(books: [row]).test(.router) { client in
             try await client.execute(uri: "/api/md/books", method: .get) { response in

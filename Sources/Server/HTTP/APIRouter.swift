@@ -1,14 +1,15 @@
 import Hummingbird
 import PropCore
+import Venues
 
 /// What the HTTP API reads. Everything comes from the running components; the API holds no state of its own.
 public struct APISources: Sendable {
     public var clock: any TimeSource
     public var metrics: MetricsRegistry
     /// Current top of every book, sorted by instrument.
-    public var books: @Sendable () async -> [BookRow]
+    public var books: @Sendable () async -> [BookView]
 
-    public init(clock: any TimeSource, metrics: MetricsRegistry, books: @escaping @Sendable () async -> [BookRow]) {
+    public init(clock: any TimeSource, metrics: MetricsRegistry, books: @escaping @Sendable () async -> [BookView]) {
         self.clock = clock; self.metrics = metrics; self.books = books
     }
 }

@@ -1,0 +1,74 @@
+import AsyncHTTPClient
+import Logging
+import Ops
+import PropCore
+import Venues
+
+/// One venue's feed, whatever its protocol type.
+protocol VenueFeed: Sendable {
+    func run() async
+    func books() -> [BookView]
+    var events: AsyncStream<FeedEvent> { get }
+}
+
+extension MarketDataFeed: VenueFeed {}
+
+/// All market-data feeds of the process: one per enabled venue with instruments. Reads are lock-free
+/// (each feed publishes its tops); `run()` keeps every feed going until cancelled.
+public final class MarketDataHub: Sendable {
+    let feeds: [any VenueFeed]
+    private let logger: Logger
+
+    /// Builds the feeds the profile asks for. `endpoints(venue)` gives the REST and WS base URLs.
+    public init(profile: ProfileConfig, endpoints: (Venue) -> VenueBaseURLs, metrics: MetricsRegistry,
+                time: any TimeSource, logger: Logger) {
+        let settings = FeedSettings(profile.marketData, seed: profile.sim.seed)
+        var feeds: [any VenueFeed] = []
+        for venue in Venue.allCases where profile.venues[venue].enabled {
+            let instruments = profile.instruments(on: venue)
+            guard !instruments.isEmpty else { continue }
+            let urls = endpoints(venue)
+            let log = logger.with(venue: venue)
+            switch venue {
+            case .binance:
+                feeds.append(MarketDataFeed(proto: BinancePublicStream(), instruments: instruments, restBaseURL: urls.rest,
+                                            wsBaseURL: urls.ws, settings: settings, metrics: metrics.factory, time: time, logger: log))
+            case .okx:
+                feeds.append(MarketDataFeed(proto: OKXPublicStream(), instruments: instruments, restBaseURL: urls.rest,
+                                            wsBaseURL: urls.ws, settings: settings, metrics: metrics.factory, time: time, logger: log))
+            case .bybit:
+                feeds.append(MarketDataFeed(proto: BybitPublicStream(), instruments: instruments, restBaseURL: urls.rest,
+                                            wsBaseURL: urls.ws, settings: settings, metrics: metrics.factory, time: time, logger: log))
+            }
+        }
+        self.feeds = feeds
+        self.logger = logger
+    }
+
+    /// Top of every book, sorted by canonical instrument id.
+    public func books() -> [BookView] {
+        feeds.flatMap { $0.books() }.sorted { $0.instrument < $1.instrument }
+    }
+
+    /// Runs every feed, and logs their events, until the calling task is cancelled.
+    public func run() async {
+        await withTaskGroup(of: Void.self) { group in
+            for feed in feeds {
+                group.addTask { await feed.run() }
+                group.addTask { [logger] in
+                    for await event in feed.events { logger.notice("\(event)") }
+                }
+            }
+            await group.waitForAll()
+        }
+    }
+}
+
+extension Logger {
+    /// A copy of this logger tagged with the venue.
+    func with(venue: Venue) -> Logger {
+        var copy = self
+        copy[metadataKey: "venue"] = .string(venue.rawValue)
+        return copy
+    }
+}

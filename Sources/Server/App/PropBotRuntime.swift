@@ -1,0 +1,73 @@
+import Hummingbird
+import Logging
+public import Ops
+public import PropCore
+public import ServiceLifecycle
+import VenueSim
+import Venues
+
+/// What the runtime reports once it is serving.
+public struct RuntimeReady: Sendable, Codable, Equatable {
+    /// Base URL of the operator API, e.g. `http://127.0.0.1:8000`.
+    public var api: String
+    /// Profile that is running.
+    public var profile: String
+}
+
+/// The whole process for `propbot run`: the in-process simulator (demo), the market-data feeds and the
+/// HTTP API. A `Service`: it stops on graceful shutdown (Ctrl-C/SIGTERM via the parent `ServiceGroup`),
+/// closing the server first, then the feeds, then the simulator.
+public struct PropBotRuntime: Service {
+    let profile: ProfileConfig
+    let logger: Logger
+    let time: any TimeSource
+    let onReady: @Sendable (RuntimeReady) -> Void
+
+    public init(profile: ProfileConfig, logger: Logger, time: any TimeSource = SystemTimeSource(),
+                onReady: @escaping @Sendable (RuntimeReady) -> Void = { _ in }) {
+        self.profile = profile; self.logger = logger; self.time = time; self.onReady = onReady
+    }
+
+    public func run() async throws {
+        let simulator = profile.sim.enabled ? VenueSimulator(config: simulatorConfig, logger: logger.with(component: "sim")) : nil
+        let simEndpoints = try await simulator?.start()
+        let metrics = MetricsRegistry()
+        let hub = MarketDataHub(profile: profile, endpoints: { venue in
+            if let sim = simEndpoints?.endpoints(for: venue) { return VenueBaseURLs(rest: sim.rest, ws: sim.ws) }
+            return VenueBaseURLs.configured(venue, in: profile)
+        }, metrics: metrics, time: time, logger: logger.with(component: "md"))
+
+        let router = APIRouter.build(APISources(clock: time, metrics: metrics, books: { hub.books() }))
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(profile.server.host, port: profile.server.port), serverName: nil),
+            onServerRunning: { [profile, onReady] channel in
+                let port = channel.localAddress?.port ?? profile.server.port
+                onReady(RuntimeReady(api: "http://\(profile.server.host):\(port)", profile: profile.profile.rawValue))
+            },
+            logger: logger.with(component: "api")
+        )
+        defer { logger.info("stopped") }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await hub.run() }
+            // The HTTP server returns once graceful shutdown begins; then the feeds are cancelled.
+            group.addTask { try await app.run() }
+            _ = try await group.next()
+            group.cancelAll()
+        }
+        await simulator?.stop()
+    }
+
+    private var simulatorConfig: SimulatorConfig {
+        SimulatorConfig(seed: profile.sim.seed, basePort: profile.sim.port, tickMillis: profile.sim.tickMs)
+    }
+}
+
+extension Logger {
+    /// A copy of this logger tagged with the component.
+    func with(component: String) -> Logger {
+        var copy = self
+        copy[metadataKey: "component"] = .string(component)
+        return copy
+    }
+}
