@@ -82,8 +82,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "propbot-bench",
-            dependencies: ["PropCore", "MarketData", "Venues"]
+            dependencies: ["PropCore", "MarketData", "Venues", "BenchAllocCounter"]
         ),
+        // Heap-allocation counter for propbot-bench only (interposes malloc on glibc).
+        .target(name: "BenchAllocCounter"),
         .testTarget(
             name: "PropCoreTests",
             dependencies: ["PropCore", .product(name: "PropertyBased", package: "swift-property-based")]
