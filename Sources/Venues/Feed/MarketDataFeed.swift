@@ -30,9 +30,9 @@ public final class MarketDataFeed<P: VenuePublicProtocol>: Sendable {
     private let registry = ManagedAtomicLazyReference<BookRegistry>()
     private let sessionRef = ManagedAtomicLazyReference<WebSocketSession>()
 
-    /// A feed for `instruments` on `proto`'s venue. `http` is owned by the caller; metrics go to `metrics`
+    /// A feed for `instruments` on `proto`'s venue. `http` is owned by the caller (default: the process-wide shared client); metrics go to `metrics`
     /// (never to the global system).
-    public init(proto: P, instruments: [InstrumentId], restBaseURL: String, wsBaseURL: String, http: HTTPClient,
+    public init(proto: P, instruments: [InstrumentId], restBaseURL: String, wsBaseURL: String, http: HTTPClient = .shared,
                 settings: FeedSettings, metrics: any MetricsFactory, time: any TimeSource = SystemTimeSource(),
                 logger: Logger) {
         self.proto = proto
