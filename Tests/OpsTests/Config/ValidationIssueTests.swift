@@ -229,3 +229,29 @@ struct ValidationIssueTests {
             .map(\.code) == ["unknown_key"])
     }
 }
+
+@Suite("YAML features")
+struct YAMLFeatureTests {
+    @Test func anchorsAndAliasesAreResolved() throws {
+        let yaml = """
+            profile: paper
+            market_data:
+              reconnect: &backoff {initial_ms: 100, max_ms: 2000, jitter: 0.1}
+            venues:
+              binance: &bn {rest_url: "https://fapi.binance.com", ws_url: "wss://fstream.binance.com"}
+            instruments: [BINANCE:PERP:BTC-USDT]
+            """
+        let c = try ProfileLoader.load(yaml: yaml, environment: [:], sourceName: "paper.yaml")
+        #expect(c.marketData.reconnect == ReconnectConfig(initialMs: 100, maxMs: 2000, jitter: 0.1))
+    }
+
+    @Test func halfAKeyPairIsReportedOncePerProblem() {
+        let yaml = """
+            profile: paper
+            venues:
+              binance: {rest_url: "https://fapi.binance.com", ws_url: "wss://fstream.binance.com", api_key: k}
+            instruments: [BINANCE:PERP:BTC-USDT]
+            """
+        #expect(ConfigTestSupport.issues(yaml).map(\.code) == ["secret_incomplete"])
+    }
+}

@@ -24,4 +24,7 @@ struct ConfigMapping {
 
     /// Dotted path of a child key.
     func path(of key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// Whether a value is YAML null (`~`, `null`, nothing); absent counts as not null.
+    static func isNullValue(_ node: Node?) -> Bool { node.map(NodeReader.isNull) ?? false }
 }

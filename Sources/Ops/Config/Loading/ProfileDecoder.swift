@@ -170,7 +170,8 @@ struct ProfileDecoder {
                               hint: "Для live уберите simulated_trading; демо-торговля OKX — это профиль testnet")
             }
         }
-        if enabled, apiKey.secret != nil, apiSecret.secret == nil, case .absent = apiSecret {
+        // Where keys are required the missing secret is already reported; elsewhere half a key pair is a mistake.
+        if enabled, !keysRequired, apiKey.secret != nil, case .absent = apiSecret {
             reader.report(m.path(of: "api_secret"), line: m.line, code: "secret_incomplete",
                           problem: "задан api_key, но не задан api_secret",
                           hint: "Укажите api_secret: ${\(venue.canonicalName)_API_SECRET} или уберите api_key")
@@ -280,16 +281,13 @@ struct ProfileDecoder {
                 out.append(try InstrumentId(parsing: s.text))
                 instrumentPositions.append((i, s.line))
             } catch {
-                reader.report(path, line: s.line, column: s.column, code: error.code,
-                              problem: Self.lowerFirst(error.messageRu), hint: error.hintRu)
+                // The id error quotes its input; an expanded `${…}` must not be quoted back.
+                let problem = s.substituted ? "неверный идентификатор инструмента \(s.shown)" : Self.lowerFirst(error.messageRu)
+                reader.report(path, line: s.line, column: s.column, code: error.code, problem: problem, hint: error.hintRu)
             }
         }
         return out
     }
 
     static func lowerFirst(_ s: String) -> String { s.prefix(1).lowercased() + s.dropFirst() }
-}
-
-extension ConfigMapping {
-    static func isNullValue(_ node: Node?) -> Bool { node.map(NodeReader.isNull) ?? false }
 }
