@@ -1,7 +1,8 @@
 public import PropCore
 
 /// An L2 order book for one instrument: integer prices and quantities at fixed scales, stored as two
-/// flat sorted arrays (see `BookSide`), so applying a delta allocates nothing once the book is warm.
+/// flat price-indexed rings (see `BookSide`): any level is set or deleted in O(1), and applying a delta
+/// allocates nothing once the book is warm.
 ///
 /// The book itself knows nothing about sequencing; `BookSync` decides when a message may be applied
 /// and whether the result can be trusted.
@@ -10,9 +11,9 @@ public struct OrderBook: Sendable {
     public let priceScale: Int
     /// Decimals of the `qty` mantissas.
     public let qtyScale: Int
-    /// Bid side, best (highest) level last internally.
+    /// Bid side (key = price, best = highest).
     public var bidSide: BookSide
-    /// Ask side, best (lowest) level last internally.
+    /// Ask side (key = -price, best = lowest price).
     public var askSide: BookSide
 
     /// Creates an empty book whose levels are mantissas at the given scales.
@@ -81,4 +82,11 @@ public struct OrderBook: Sendable {
     public var bestBidPrice: Price? { bestBid.map { Price(units: $0.price, scale: priceScale) } }
     /// Best ask as a `Price`.
     public var bestAskPrice: Price? { bestAsk.map { Price(units: $0.price, scale: priceScale) } }
+}
+
+extension OrderBook: CustomStringConvertible {
+    /// A short summary for logs and test failures: level counts and the top of book.
+    public var description: String {
+        "OrderBook(bids: \(bidCount), asks: \(askCount), top: \(bids(depth: 3)) / \(asks(depth: 3)))"
+    }
 }

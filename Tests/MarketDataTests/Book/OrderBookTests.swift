@@ -83,9 +83,60 @@ import Testing
             book.update(bids: [lv(5, 5)], asks: [lv(6, 6)]) // replaced, not merged
             book.replace(bids: bids, asks: asks)
             var ref = ReferenceBook()
-            // A snapshot lists each price once; with repeats the last one stands.
-            ref.apply(bids: bids, asks: asks)
+            // Qty-0 levels in a snapshot are skipped; with repeats the last non-zero one stands.
+            ref.apply(bids: bids.filter { $0.qty != 0 }, asks: asks.filter { $0.qty != 0 })
             #expect(ref.matches(book))
         }
+    }
+}
+
+/// The ring storage must follow a market that drifts far beyond its initial window, grow when the
+/// book's span outgrows it, and stay exactly equal to the dictionary model throughout.
+@Suite struct OrderBookRingTests {
+    @Test func driftingMarketMatchesDictionaryModel() async {
+        await propertyCheck(count: 40, input: Gen.uint64(in: 0...UInt64.max)) { seed in
+            var rng = Xoshiro(seed: (seed, 7, 11, 13))
+            var book = OrderBook(priceScale: 1, qtyScale: 3)
+            var ref = ReferenceBook()
+            var mid: Int64 = 650_000
+            for step in 0..<3_000 {
+                mid += Int64.random(in: -40...40, using: &rng)
+                // Mostly near the mid, sometimes deep, rarely very far (forces the ring to grow).
+                let roll = Int.random(in: 0..<100, using: &rng)
+                let dist: Int64 = roll < 80 ? .random(in: 0...30, using: &rng)
+                    : roll < 99 ? .random(in: 0...3_000, using: &rng) : .random(in: 0...200_000, using: &rng)
+                let qty: Int64 = Int.random(in: 0..<4, using: &rng) == 0 ? 0 : .random(in: 1...9, using: &rng)
+                // Bids below the mid, asks above, and stale levels on the wrong side of a moved mid are removed
+                // so the model never crosses.
+                var bids = [lv(mid - 1 - dist, qty)], asks = [lv(mid + dist, qty)]
+                bids += ref.bids.keys.filter { $0 >= mid }.map { lv($0, 0) }
+                asks += ref.asks.keys.filter { $0 < mid }.map { lv($0, 0) }
+                book.update(bids: bids, asks: asks)
+                ref.apply(bids: bids, asks: asks)
+                if step % 500 == 0 { #expect(ref.matches(book)) }
+            }
+            #expect(ref.matches(book))
+            #expect(book.bestBid?.price == ref.bids.keys.max() && book.bestAsk?.price == ref.asks.keys.min())
+            #expect(book.bidSide.farLevelsDropped == 0 && book.askSide.farLevelsDropped == 0)
+        }
+    }
+
+    @Test func levelsBeyondTheMaximumSpanAreDroppedKeepingTheBestSide() {
+        var side = BookSide(isAsk: false)
+        side.set(price: 10_000_000, qty: 1)
+        side.set(price: 10_000_000 - Int64(BookSide.maxSlots) - 5, qty: 1) // far below the best
+        #expect(side.count == 1 && side.farLevelsDropped == 1)
+        side.set(price: 10_000_000 + Int64(BookSide.maxSlots) + 5, qty: 2) // new best far above: old one goes
+        #expect(side.count == 1 && side.best == lv(10_000_000 + Int64(BookSide.maxSlots) + 5, 2))
+        #expect(side.farLevelsDropped == 2)
+    }
+
+    @Test func snapshotSpanningManyTicksIsStoredWhole() {
+        var book = OrderBook(priceScale: 0, qtyScale: 0)
+        let bids = (0..<1000).map { lv(1_000_000 - Int64($0) * 97, 1) }
+        book.replace(bids: bids, asks: [lv(1_000_001, 1)])
+        #expect(book.bids(depth: 2_000) == bids)
+        book.update(bids: [lv(1_000_000, 0)], asks: [])
+        #expect(book.bestBid == lv(1_000_000 - 97, 1))
     }
 }
