@@ -17,7 +17,8 @@ struct DepthBench {
     /// Runs one pass over `input` with a fresh codec and book. For Binance the REST `snapshot` is applied
     /// first (untimed); OKX/Bybit inputs start with a WS snapshot frame, which is timed like any message
     /// but excluded from the checksums.
-    static func run<C: PublicMarketCodec>(_ type: C.Type, table: SymbolTable, input: BenchInput, snapshot: [UInt8]?) throws -> Result {
+    /// With `parseOnly` the book is not touched (measures the codec alone; no correctness check possible).
+    static func run<C: PublicMarketCodec>(_ type: C.Type, table: SymbolTable, input: BenchInput, snapshot: [UInt8]?, parseOnly: Bool = false) throws -> Result {
         var codec = C(symbols: table)
         var sync = BookSync(venue: C.venue, priceScale: table[0].priceScale, qtyScale: table[0].qtyScale)
         var update = DepthUpdate()
@@ -40,6 +41,10 @@ struct DepthBench {
                     guard case .depth = try codec.decode(frame, into: &update) else { failures += 1; continue }
                 } catch {
                     failures += 1
+                    continue
+                }
+                if parseOnly {
+                    sumPx &+= Int64(update.bids.count &+ update.asks.count)
                     continue
                 }
                 if case .resync = sync.handle(update) { failures += 1 }

@@ -5,11 +5,12 @@ import PropCore
 import Venues
 
 // propbot-bench depth --venue binance|okx|bybit --input depth_<tag>.jsonl --snapshot snapshot_<tag>.json
-//                     [--expected expected_<tag>.json] [--runs 5]
+//                     [--expected expected_<tag>.json] [--runs 5] [--parse-only]
 // propbot-bench convert --venue okx|bybit --input depth_<tag>.jsonl --snapshot snapshot_<tag>.json --out FILE
 //
 // `depth` prints one JSON line {"msgs_per_s","ns_per_msg","allocs_per_msg"} (median of the runs) and exits 1
-// with a warning on stderr when the book does not match gen_depth.py's expected results. OKX/Bybit runs
+// with a warning on stderr when the book does not match gen_depth.py's expected results. `--parse-only`
+// times the codec alone (no book), to tell parser cost from book cost. OKX/Bybit runs
 // convert the Binance stream in memory first (untimed) unless the input already is a converted file.
 
 func option(_ args: [String], _ name: String) -> String? {
@@ -50,19 +51,20 @@ do {
         exit(0)
     }
     let runs = max(1, Int(option(args, "--runs") ?? "5") ?? 5)
+    let parseOnly = args.contains("--parse-only")
     var results: [DepthBench.Result] = []
     for _ in 0..<runs {
         switch venue {
         case .binance:
             guard let snapshotPath else { fail("--snapshot is required for binance") }
             let table = SymbolTable([SymbolSpec(nativeSymbol: "BTCUSDT", priceScale: 1, qtyScale: 3)])
-            results.append(try DepthBench.run(BinanceCodec.self, table: table, input: input, snapshot: readBytes(snapshotPath)))
+            results.append(try DepthBench.run(BinanceCodec.self, table: table, input: input, snapshot: readBytes(snapshotPath), parseOnly: parseOnly))
         case .okx:
             let table = SymbolTable([SymbolSpec(nativeSymbol: "BTC-USDT-SWAP", priceScale: 1, qtyScale: 0)])
-            results.append(try DepthBench.run(OKXCodec.self, table: table, input: input, snapshot: nil))
+            results.append(try DepthBench.run(OKXCodec.self, table: table, input: input, snapshot: nil, parseOnly: parseOnly))
         case .bybit:
             let table = SymbolTable([SymbolSpec(nativeSymbol: "BTCUSDT", priceScale: 1, qtyScale: 3)])
-            results.append(try DepthBench.run(BybitCodec.self, table: table, input: input, snapshot: nil))
+            results.append(try DepthBench.run(BybitCodec.self, table: table, input: input, snapshot: nil, parseOnly: parseOnly))
         }
     }
     results.sort { $0.nanos < $1.nanos }
@@ -70,7 +72,7 @@ do {
     let n = venue == .binance ? median.messages : median.messages - 1
     var ok = true
     if let expectedPath = option(args, "--expected") ?? BenchExpected.defaultPath(forInput: inputPath),
-       FileManager.default.fileExists(atPath: expectedPath) {
+       FileManager.default.fileExists(atPath: expectedPath), !parseOnly {
         let e = try BenchExpected.load(expectedPath)
         let book = median.sync.book
         let bid = book.bestBidPrice.map { Price(units: $0.units, scale: 1).description } ?? "-"

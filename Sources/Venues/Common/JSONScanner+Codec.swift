@@ -1,4 +1,4 @@
-public import PropCore
+import PropCore
 
 /// Throwing readers used by the venue codecs: each turns a scanner failure into a `VenueCodecError`
 /// naming the field, the venue and (when known) the symbol slot.

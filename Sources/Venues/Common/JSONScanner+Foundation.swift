@@ -1,5 +1,5 @@
 import Foundation
-public import PropCore
+import PropCore
 
 /// Foundation-based helpers for REST bodies (instrument lists): not on the hot path, so `JSONDecoder`
 /// is fine there. Kept beside the scanner because both turn bytes into `VenueCodecError`s the same way.

@@ -1,5 +1,5 @@
 import Foundation
-public import PropCore
+import PropCore
 
 /// Works out each instrument's price and quantity scales for an offline replay.
 ///
