@@ -49,7 +49,7 @@ enum ConfigTestSupport {
             api_secret: ${BINANCE_API_SECRET}
           bybit:
             rest_url: https://api.bybit.com
-            ws_url: wss://stream.bybit.com/v5/public/linear
+            ws_url: wss://stream.bybit.com
             api_key: ${BYBIT_API_KEY}
             api_secret: ${BYBIT_API_SECRET}
         instruments: [BINANCE:PERP:BTC-USDT, BYBIT:PERP:BTC-USDT]

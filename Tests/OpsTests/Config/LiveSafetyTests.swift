@@ -63,7 +63,7 @@ struct LiveSafetyTests {
             venues:
               okx:
                 rest_url: https://www.okx.com
-                ws_url: wss://ws.okx.com:8443/ws/v5/public
+                ws_url: wss://ws.okx.com:8443
             instruments: [OKX:PERP:BTC-USDT]
             """
         let issues = S.issues(yaml).filter { $0.code == "secret_missing" }
@@ -76,7 +76,7 @@ struct LiveSafetyTests {
             venues:
               okx:
                 rest_url: https://www.okx.com
-                ws_url: wss://ws.okx.com:8443/ws/v5/public
+                ws_url: wss://ws.okx.com:8443
                 api_key: ${OKX_API_KEY}
                 api_secret: ${OKX_API_SECRET}
                 passphrase: ${OKX_PASSPHRASE}

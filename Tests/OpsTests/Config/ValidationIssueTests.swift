@@ -1,3 +1,4 @@
+import Foundation
 import Ops
 import PropCore
 import Testing
@@ -155,9 +156,28 @@ struct ValidationIssueTests {
     }
 
     @Test func malformedURLIsRejected() throws {
-        let yaml = "profile: paper\nvenues:\n  okx: {rest_url: 'https:/www.okx.com', ws_url: 'wss://ws.okx.com:8443/ws/v5/public'}\ninstruments: [OKX:PERP:BTC-USDT]\n"
+        let yaml = "profile: paper\nvenues:\n  okx: {rest_url: 'https:/www.okx.com', ws_url: 'wss://ws.okx.com:8443'}\ninstruments: [OKX:PERP:BTC-USDT]\n"
         let issue = try #require(S.issue("url_invalid", in: S.issues(yaml)))
         #expect(issue.path == "venues.okx.rest_url")
+    }
+
+    @Test func venueURLWithChannelPathIsRejectedAndTrailingSlashDropped() throws {
+        let yaml = """
+            profile: paper
+            venues:
+              okx:
+                rest_url: https://openapi.okx.com/
+                ws_url: wss://ws.okx.com:8443/ws/v5/public
+            instruments: [OKX:PERP:BTC-USDT]
+            """
+        let issues = S.issues(yaml)
+        #expect(issues.map(\.code) == ["url_has_path"])
+        #expect(issues.first?.path == "venues.okx.ws_url")
+        #expect(issues.first?.hintRu.contains("wss://ws.okx.com:8443") == true)
+        let fixed = yaml.replacingOccurrences(of: "/ws/v5/public", with: "")
+        let c = try ProfileLoader.load(yaml: fixed, environment: [:], sourceName: "paper.yaml")
+        #expect(c.venues.okx.restURL == "https://openapi.okx.com")
+        #expect(c.venues.okx.wsURL == "wss://ws.okx.com:8443")
     }
 
     @Test func malformedYAMLReportsLine() throws {

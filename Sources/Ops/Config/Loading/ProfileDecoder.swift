@@ -153,7 +153,6 @@ struct ProfileDecoder {
         let urlsRequired = enabled && !(profile == .demo && sim.enabled)
         let rest = readURL(m, "rest_url", schemes: ["https", "http"], required: urlsRequired, profile: profile)
         let ws = readURL(m, "ws_url", schemes: ["wss", "ws"], required: urlsRequired, profile: profile)
-        let wsPrivate = readURL(m, "ws_private_url", schemes: ["wss", "ws"], required: false, profile: profile)
 
         let keysRequired = enabled && profile.requiresVenueKeys
         let apiKey = readSecret(m, "api_key", required: keysRequired, profile: profile)
@@ -177,7 +176,7 @@ struct ProfileDecoder {
                           hint: "Укажите api_secret: ${\(venue.canonicalName)_API_SECRET} или уберите api_key")
         }
         return VenueConfig(
-            enabled: enabled, restURL: rest, wsURL: ws, wsPrivateURL: wsPrivate,
+            enabled: enabled, restURL: rest, wsURL: ws,
             apiKey: apiKey.secret, apiSecret: apiSecret.secret, passphrase: passphrase.secret,
             simulatedTrading: simulated
         )
@@ -198,7 +197,15 @@ struct ProfileDecoder {
         guard let url = URLCheck(s.text), schemes.contains(url.scheme), !url.host.isEmpty else {
             reader.report(path, line: s.line, column: s.column, code: "url_invalid",
                           problem: "неверный адрес \(s.shown)",
-                          hint: "Ожидается адрес вида \(schemes[0])://хост[:порт][/путь]")
+                          hint: "Ожидается адрес вида \(schemes[0])://хост[:порт]")
+            return s.text
+        }
+        // Connectors append each venue's channel paths themselves, so a path here would be doubled.
+        guard url.path.isEmpty || url.path == "/" else {
+            reader.report(path, line: s.line, column: s.column, code: "url_has_path",
+                          problem: "адрес \(s.shown) содержит путь «\(url.path)»",
+                          hint: "Укажите только схему, хост и порт (например \(schemes[0])://\(url.host)"
+                              + "\(url.port.map { ":\($0)" } ?? "")) — пути каналов бот добавляет сам")
             return s.text
         }
         if profile.movesRealMoney, url.scheme == "http" || url.scheme == "ws" {
@@ -207,7 +214,7 @@ struct ProfileDecoder {
                           hint: "Используйте \(url.scheme == "http" ? "https" : "wss"):// — ключи и ордера "
                               + "не должны идти по незашифрованному каналу")
         }
-        return s.text
+        return url.path == "/" ? String(s.text.dropLast()) : s.text
     }
 
     /// Reads a credential. Its value never enters an issue; only the key and variable names do.

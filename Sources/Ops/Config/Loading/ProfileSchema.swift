@@ -9,7 +9,7 @@ enum ProfileSchema {
     static let marketData = ["stale_ms", "depth", "reconnect", "ping_interval_ms", "snapshot_limit"]
     static let reconnect = ["initial_ms", "max_ms", "jitter"]
     static let venues = ["binance", "okx", "bybit"]
-    static let venue = ["enabled", "rest_url", "ws_url", "ws_private_url", "api_key", "api_secret"]
+    static let venue = ["enabled", "rest_url", "ws_url", "api_key", "api_secret"]
     /// OKX also has a passphrase and a demo-trading switch.
     static let okxVenue = venue + ["passphrase", "simulated_trading"]
     static let logging = ["level", "format"]

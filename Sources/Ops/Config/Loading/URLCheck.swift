@@ -4,12 +4,15 @@ struct URLCheck {
     var scheme: String
     var host: String
     var port: Int?
+    /// Everything after the authority (`/ws/v5/public`), empty when there is none.
+    var path: String
 
     init?(_ text: String) {
         guard let sep = text.firstRange(of: "://") else { return nil }
         scheme = String(text[..<sep.lowerBound]).lowercased()
         let rest = text[sep.upperBound...]
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        path = String(rest.dropFirst(authority.count))
         guard !authority.contains("@"), !authority.contains(" ") else { return nil }
         if authority.hasPrefix("[") {
             guard let close = authority.firstIndex(of: "]") else { return nil }

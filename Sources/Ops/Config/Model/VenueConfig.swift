@@ -2,12 +2,12 @@
 public struct VenueConfig: Sendable, Equatable, Encodable {
     /// Whether the bot connects to this venue.
     public var enabled: Bool
-    /// REST base URL (`https://fapi.binance.com`); `nil` in demo, where the simulator's URL is used.
+    /// REST base URL, scheme + host [+ port] without a path (`https://fapi.binance.com`); `nil` in demo, where
+    /// the simulator's URL is used.
     public var restURL: String?
-    /// Public WebSocket URL; `nil` in demo.
+    /// WebSocket base URL, scheme + host [+ port] without a path (`wss://ws.okx.com:8443`); connectors add the
+    /// venue's public and private channel paths. `nil` in demo.
     public var wsURL: String?
-    /// Private WebSocket URL where the venue has a separate one (OKX, Bybit); `nil` = derive from `wsURL`.
-    public var wsPrivateURL: String?
     /// API key.
     public var apiKey: Secret?
     /// API secret.
@@ -19,10 +19,10 @@ public struct VenueConfig: Sendable, Equatable, Encodable {
 
     /// Creates a venue section.
     public init(
-        enabled: Bool, restURL: String? = nil, wsURL: String? = nil, wsPrivateURL: String? = nil,
+        enabled: Bool, restURL: String? = nil, wsURL: String? = nil,
         apiKey: Secret? = nil, apiSecret: Secret? = nil, passphrase: Secret? = nil, simulatedTrading: Bool = false
     ) {
-        self.enabled = enabled; self.restURL = restURL; self.wsURL = wsURL; self.wsPrivateURL = wsPrivateURL
+        self.enabled = enabled; self.restURL = restURL; self.wsURL = wsURL
         self.apiKey = apiKey; self.apiSecret = apiSecret; self.passphrase = passphrase
         self.simulatedTrading = simulatedTrading
     }
@@ -34,7 +34,6 @@ public struct VenueConfig: Sendable, Equatable, Encodable {
         case enabled
         case restURL = "rest_url"
         case wsURL = "ws_url"
-        case wsPrivateURL = "ws_private_url"
         case apiKey = "api_key"
         case apiSecret = "api_secret"
         case passphrase
