@@ -137,7 +137,52 @@ public struct BookSide: Sendable {
     /// Applies a sequence of absolute levels in order.
     @inlinable
     public mutating func apply<C: Collection>(_ changes: C) where C.Element == BookLevel {
-        for c in changes { set(price: c.price, qty: c.qty) }
+        var i = changes.startIndex
+        while i != changes.endIndex {
+            i = applyInWindow(changes, from: i)
+            guard i != changes.endIndex else { return }
+            // Empty side or a level outside the window: the general path re-windows as needed.
+            let c = changes[i]
+            set(price: c.price, qty: c.qty)
+            changes.formIndex(after: &i)
+        }
+    }
+
+    /// The per-message fast path: applies changes from `start` with one exclusive access to the ring
+    /// and the counters in registers, until one needs the general path (empty side or outside the
+    /// window). Returns that change's index, or `endIndex`.
+    @inlinable
+    mutating func applyInWindow<C: Collection>(_ changes: C, from start: C.Index) -> C.Index where C.Element == BookLevel {
+        let neg = negated, m = mask, low = windowLow, size = Int64(slots.count)
+        var count = levelCount, best = bestKey
+        var i = start
+        slots.withUnsafeMutableBufferPointer { buf in
+            while i != changes.endIndex {
+                let c = changes[i]
+                let k = neg ? 0 &- c.price : c.price
+                if count == 0 || k < low || k &- low >= size { break }
+                let s = Int(truncatingIfNeeded: k) & m
+                let old = buf[s]
+                buf[s] = c.qty
+                if old == 0 {
+                    if c.qty != 0 {
+                        count &+= 1
+                        if k > best { best = k }
+                    }
+                } else if c.qty == 0 {
+                    count &-= 1
+                    if k == best, count > 0 {
+                        var j = k &- 1
+                        while buf[Int(truncatingIfNeeded: j) & m] == 0 { j &-= 1 }
+                        best = j
+                    }
+                }
+                changes.formIndex(after: &i)
+            }
+        }
+        levelCount = count
+        bestKey = best
+        return i
     }
 
     /// Lowest present key (scans up from the window's bottom; only on the cold re-window path).

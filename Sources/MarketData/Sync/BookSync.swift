@@ -90,9 +90,11 @@ public struct BookSync: Sendable {
 
     /// Rejects values no venue sends for a live level: a negative quantity or a non-positive price.
     static func wellFormed(_ u: DepthUpdate) -> Bool {
-        for l in u.bids where l.qty < 0 || l.price <= 0 { return false }
-        for l in u.asks where l.qty < 0 || l.price <= 0 { return false }
-        return true
+        // One branch per message, not per level: OR the sign bits of qty and price-1 together.
+        var bad: Int64 = 0
+        for l in u.bids { bad |= l.qty | (l.price &- 1) }
+        for l in u.asks { bad |= l.qty | (l.price &- 1) }
+        return bad >= 0
     }
 
     /// Moves to `.invalid(reason)` and counts it. Only a transition from a non-invalid state is a new resync.
