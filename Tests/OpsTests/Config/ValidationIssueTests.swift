@@ -265,6 +265,14 @@ struct YAMLFeatureTests {
         #expect(c.marketData.reconnect == ReconnectConfig(initialMs: 100, maxMs: 2000, jitter: 0.1))
     }
 
+    @Test func emptySectionsMeanDefaults() throws {
+        let c = try ProfileLoader.load(yaml: "profile: demo\nsim:\nmarket_data:\nvenues:\n  binance:\n", environment: [:],
+                                       sourceName: "x")
+        #expect(c.sim == ProfileConfig.demoDefault.sim)
+        #expect(c.marketData == MarketDataConfig())
+        #expect(c.venues.enabledVenues == [.binance])
+    }
+
     @Test func halfAKeyPairIsReportedOncePerProblem() {
         let yaml = """
             profile: paper

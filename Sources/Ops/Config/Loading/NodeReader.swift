@@ -77,9 +77,10 @@ struct NodeReader {
         }
     }
 
-    /// A child section: `nil` when absent (the caller uses defaults) or when it is not a mapping (reported).
+    /// A child section: `nil` when absent or empty (the caller uses defaults) or when it is not a mapping
+    /// (reported). An empty section is what is left after commenting out all its keys, so it is not an error.
     mutating func section(_ m: ConfigMapping, _ key: String, allowed: [String]) -> ConfigMapping? {
-        guard let node = m.value(key) else { return nil }
+        guard let node = m.value(key), !Self.isNull(node) else { return nil }
         guard let child = mapping(node, path: m.path(of: key)) else { return nil }
         checkKeys(child, allowed: allowed)
         return child

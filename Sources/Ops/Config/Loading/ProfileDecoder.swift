@@ -26,7 +26,7 @@ struct ProfileDecoder {
         let logging = readLogging(top)
         let secretsFile = readSecretsFile(top)
         let venues = readVenues(top, profile: profile, sim: sim)
-        let instruments = readInstruments(top, profile: profile)
+        let instruments = readInstruments(top, profile: profile, venues: venues)
         return ProfileConfig(
             profile: profile, server: server, sim: sim, storage: storage, marketData: marketData,
             venues: venues, instruments: instruments, logging: logging, secretsFile: secretsFile
@@ -138,7 +138,9 @@ struct ProfileDecoder {
             venues[venue] = .disabled
             guard let node = m.value(venue.rawValue) else { continue }
             let path = m.path(of: venue.rawValue)
-            guard let v = reader.mapping(node, path: path) else { continue }
+            // `binance:` with nothing under it means "on, with defaults", like `binance: {}`.
+            let block = NodeReader.isNull(node) ? Node.mapping(Node.Mapping([], .implicit, .any, node.mark)) : node
+            guard let v = reader.mapping(block, path: path) else { continue }
             reader.checkKeys(v, allowed: venue == .okx ? ProfileSchema.okxVenue : ProfileSchema.venue)
             venues[venue] = readVenue(v, venue: venue, profile: profile, sim: sim)
         }
@@ -274,11 +276,15 @@ struct ProfileDecoder {
 
     // MARK: instruments
 
-    private mutating func readInstruments(_ top: ConfigMapping, profile: ProfileKind) -> [InstrumentId] {
+    private mutating func readInstruments(
+        _ top: ConfigMapping, profile: ProfileKind, venues: VenuesConfig
+    ) -> [InstrumentId] {
         guard let nodes = reader.sequence(top, "instruments") else {
             guard profile == .demo, !top.has("instruments") else { return [] }
-            instrumentPositions = ProfileConfig.demoInstruments.indices.map { ($0, nil) }
-            return ProfileConfig.demoInstruments
+            // Demo default: the built-in pairs on whichever venues the demo runs.
+            let defaults = ProfileConfig.demoInstruments.filter { venues[$0.venue].enabled }
+            instrumentPositions = defaults.indices.map { ($0, nil) }
+            return defaults
         }
         var out: [InstrumentId] = []
         for (i, node) in nodes.enumerated() {
