@@ -20,6 +20,8 @@ public enum FixedPointParser {
             if o1 || o2 { return nil }
             value = a; digits += 1; i += 1
         }
+        // JSON and every venue write a leading digit: ".5" is not a number we accept.
+        guard digits > 0 else { return nil }
         var frac = 0
         if i < n {
             guard bytes[i] == UInt8(ascii: "."), i + 1 < n else { return nil }
@@ -38,7 +40,6 @@ public enum FixedPointParser {
                 frac += 1; digits += 1; i += 1
             }
         }
-        guard digits > 0 else { return nil }
         if frac < scale {
             let (m, o) = value.multipliedReportingOverflow(by: powersOfTen[scale - frac])
             if o { return nil }

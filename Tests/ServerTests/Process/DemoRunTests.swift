@@ -1,0 +1,120 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import Testing
+
+/// End to end: the real `propbot` binary, the real simulator, real sockets.
+@Suite(.serialized) struct DemoRunTests {
+    /// A demo profile on free ports, so the test never collides with a running bot.
+    static func demoProfileOnFreePorts() throws -> String {
+        let source = try String(contentsOf: PropBotProcess.repositoryRoot.appendingPathComponent("configs/demo.yaml"), encoding: .utf8)
+        let yaml = source.replacingOccurrences(of: "port: 8000", with: "port: 0")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("propbot-demo-\(UUID().uuidString).yaml").path
+        try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// A dummy value for every `${NAME}` the profile references, as an operator's environment would have.
+    static func secretsReferenced(by profile: String) throws -> [String: String] {
+        let text = try String(contentsOf: PropBotProcess.repositoryRoot.appendingPathComponent(profile), encoding: .utf8)
+        let names = text.matches(of: /\$\{([A-Z0-9_]+)/).map { String($0.1) }
+        return Dictionary(names.map { ($0, "dummy-\($0.lowercased())") }, uniquingKeysWith: { a, _ in a })
+    }
+
+    static func getJSON(_ url: String) async throws -> Any {
+        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: url), timeout: .seconds(10))
+        let body = try await response.body.collect(upTo: 4 << 20)
+        return try JSONSerialization.jsonObject(with: Data(buffer: body))
+    }
+
+    @Test func demoSyncsEveryBookServesTheAPIAndStopsCleanlyOnCtrlC() async throws {
+        let bot = try PropBotProcess(["run", "--config", try Self.demoProfileOnFreePorts()])
+        let line = await bot.firstLine()
+        let ready = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String], "first line: \(line)")
+        let api = try #require(ready["api"])
+        #expect(ready["profile"] == "demo")
+
+        let health = try await Self.getJSON(api + "/api/health") as? [String: String]
+        #expect(health?["status"] == "ok")
+
+        var books: [[String: Any]] = []
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline {
+            books = try await Self.getJSON(api + "/api/md/books") as? [[String: Any]] ?? []
+            if books.count == 9, books.allSatisfy({ $0["valid"] as? Bool == true && $0["stale"] as? Bool == false }) { break }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        #expect(books.count == 9, "all of BTC, ETH, SOL on three venues")
+        #expect(Set(books.compactMap { $0["instrument"] as? String }).count == 9)
+        for book in books {
+            #expect(book["valid"] as? Bool == true, "\(book)")
+            let bid = try #require(Double(book["bid"] as? String ?? ""), "\(book)")
+            let ask = try #require(Double(book["ask"] as? String ?? ""), "\(book)")
+            #expect(bid < ask, "\(book)")
+        }
+
+        let metrics = try await HTTPClient.shared.execute(HTTPClientRequest(url: api + "/metrics"), timeout: .seconds(10))
+        let text = String(buffer: try await metrics.body.collect(upTo: 4 << 20))
+        for name in ["md_messages_total", "md_seq_gaps_total", "md_resyncs_total", "ws_reconnects_total", "book_freshness_ms", "ws_gap_ms"] {
+            #expect(text.contains(name), "metric \(name) missing")
+        }
+        #expect(text.contains(#"venue="okx""#) && text.contains(#"symbol="BTC-USDT-SWAP""#))
+
+        #expect(try await bot.interruptAndWait() == 0)
+    }
+
+    @Test func simPrintsItsBaseURLsAsTheFirstLine() async throws {
+        let sim = try PropBotProcess(["sim", "--port", "0", "--seed", "7"])
+        let line = await sim.firstLine()
+        let urls = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: [String: String]], "\(line)")
+        #expect(Set(urls.keys) == ["binance", "okx", "bybit"])
+        for venue in urls.values {
+            #expect(venue["rest"]?.hasPrefix("http://127.0.0.1:") == true)
+            #expect(venue["ws"]?.hasPrefix("ws://127.0.0.1:") == true)
+        }
+        let rest = try #require(urls["binance"]?["rest"])
+        let time = try await Self.getJSON(rest + "/fapi/v1/time") as? [String: Any]
+        let serverTime = time?["serverTime"] as? Int
+        #expect(serverTime != nil)
+        #expect(try await sim.interruptAndWait() == 0)
+    }
+
+    @Test func configValidateSaysOKForShippedProfilesAndListsErrorsOtherwise() async throws {
+        for name in ["demo", "paper", "testnet", "live"] {
+            let ok = try PropBotProcess(["config", "validate", "configs/\(name).yaml"],
+                                        environment: try Self.secretsReferenced(by: "configs/\(name).yaml"))
+            let status = try await ok.waitForExit()
+            #expect(status == 0, "configs/\(name).yaml: \(ok.remainingOutput()) \(ok.errorOutput())")
+            #expect(ok.remainingOutput().trimmingCharacters(in: .whitespacesAndNewlines) == "OK")
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).yaml").path
+        try "profile: demo\nmarket_data:\n  stale_msec: 10\nserver:\n  port: seventy\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let bad = try PropBotProcess(["config", "validate", path])
+        #expect(try await bad.waitForExit() != 0)
+        let out = bad.remainingOutput()
+        #expect(out.contains("market_data.stale_msec"), "\(out)")
+        #expect(out.contains("server.port"), "\(out)")
+        #expect(!out.contains("OK\n"))
+    }
+
+    @Test func mdReplayPrintsAReportForRecordedBinanceData() async throws {
+        let recorded = PropBotProcess.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/venues/recorded")
+        let replay = try PropBotProcess(["md", "replay", "--venue", "binance",
+                                         recorded.appendingPathComponent("cryptofeed-master-BINANCE_FUTURES.http.0.0.txt").path,
+                                         recorded.appendingPathComponent("cryptofeed-master-BINANCE_FUTURES.ws.1.0.txt").path])
+        #expect(try await replay.waitForExit() == 0)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(replay.remainingOutput().utf8)) as? [String: Any])
+        #expect(report["venue"] as? String == "binance")
+        #expect(report["gaps"] as? Int == 0)
+        #expect((report["messages"] as? Int ?? 0) > 1000)
+        let books = try #require(report["books"] as? [String: [String: Any]])
+        #expect(books.count == 4)
+        #expect(books.values.allSatisfy { $0["valid"] as? Bool == true })
+    }
+
+    @Test func mdReplayOfAMissingFileExitsNonZeroWithARussianMessage() async throws {
+        let replay = try PropBotProcess(["md", "replay", "--venue", "okx", "/nonexistent/capture.txt"])
+        #expect(try await replay.waitForExit() != 0)
+        #expect(replay.errorOutput().contains("/nonexistent/capture.txt"))
+    }
+}
