@@ -37,4 +37,34 @@ import Testing
             #expect(parsed == Int64(units) * 100)
         }
     }
+
+    /// The word-at-a-time level parser must agree with the exact parser for every length and scale,
+    /// including numbers that end right at the buffer end (where the scalar fallback takes over).
+    @Test func levelParsingAgreesWithFixedPointForAnyShape() async {
+        await propertyCheck(input: Gen.int(in: 1...999_999_999_999), Gen.int(in: 0...9), Gen.int(in: 0...3), Gen.int(in: 0...9_999_999)) { units, scale, extraZeros, qtyUnits in
+            let px = Price(units: Int64(units), scale: scale).description + (scale > 0 ? String(repeating: "0", count: extraZeros) : "")
+            let qty = Qty(units: Int64(qtyUnits), scale: 3).description
+            for text in [#"[["\#(px)","\#(qty)"]]"#, #"[["\#(px)","\#(qty)"]]"# + String(repeating: " ", count: 20)] {
+                var out: [BookLevel] = []
+                let failure = self.withScanner(text) { $0.readLevels(priceScale: scale, qtyScale: 3, into: &out) }
+                #expect(failure == nil)
+                #expect(out == [BookLevel(price: Int64(units), qty: Int64(qtyUnits))], "\(text)")
+            }
+            // One more decimal than the scale allows, non-zero: off the grid.
+            var out: [BookLevel] = []
+            let off = Price(units: Int64(units), scale: scale).description + (scale > 0 ? "" : ".") + "5"
+            let failure = self.withScanner(#"[["\#(off)","1"]]"# + "          ") { $0.readLevels(priceScale: scale, qtyScale: 3, into: &out) }
+            guard case .price(.offScale)? = failure else { Issue.record("\(off): \(String(describing: failure))"); return }
+        }
+    }
+
+    @Test func integersOfEveryLengthReadExactly() {
+        var v: Int64 = 0
+        for digits in 1...19 {
+            v = v * 10 + Int64(digits % 10)
+            for tail in ["", ",", "}                "] {
+                #expect(withScanner("\(v)" + tail) { $0.readInt() } == v)
+            }
+        }
+    }
 }

@@ -37,16 +37,14 @@ import Testing
     }
 
     @Test func currentFormatWithSequenceIdsMapsToDepthUpdate() throws {
-        let table = SymbolTable([SymbolSpec(nativeSymbol: "BTC-USDT-SWAP", priceScale: 1, qtyScale: 2)])
+        let table = SymbolTable([SymbolSpec(nativeSymbol: "BTC-USDT-SWAP", priceScale: 2, qtyScale: 0)])
         var codec = OKXCodec(symbols: table)
         var u = DepthUpdate()
         _ = try codec.decode(#"{"arg":{"channel":"books","instId":"BTC-USDT-SWAP"},"action":"snapshot","data":[{"asks":[["8476.98","415","0","13"]],"bids":[["8476.9","256","0","12"]],"ts":"1597026383085","checksum":0,"prevSeqId":-1,"seqId":123456}]}"#, into: &u)
         #expect(u.kind == .snapshot && u.prevUpdateId == -1 && u.lastUpdateId == 123456 && u.firstUpdateId == 123456)
-        // 8476.98 is off the 0.1 grid of this table: must be rejected.
-        #expect(u.asks.isEmpty || true)
+        #expect(u.asks == [BookLevel(price: 847698, qty: 415)] && u.bids == [BookLevel(price: 847690, qty: 256)])
         var u2 = DepthUpdate()
-        let tableOK = SymbolTable([SymbolSpec(nativeSymbol: "BTC-USDT-SWAP", priceScale: 2, qtyScale: 0)])
-        var codec2 = OKXCodec(symbols: tableOK)
+        var codec2 = OKXCodec(symbols: table)
         // `data` before `arg` and `action` last: key order is not assumed.
         _ = try codec2.decode(#"{"data":[{"seqId":123457,"asks":[],"bids":[["8476.97","0","0","0"]],"ts":"1597026383090","checksum":0,"prevSeqId":123456}],"arg":{"instId":"BTC-USDT-SWAP","channel":"books"},"action":"update"}"#, into: &u2)
         #expect(u2.kind == .delta && u2.prevUpdateId == 123456 && u2.lastUpdateId == 123457 && u2.eventTimeMs == 1597026383090)

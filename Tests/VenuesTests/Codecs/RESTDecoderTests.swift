@@ -10,10 +10,12 @@ import Testing
         #expect(rules.count > 50)
         let sushi = try #require(rules.first { $0.nativeSymbol == "SUSHIUSDT" })
         #expect(sushi.id.description == "BINANCE:PERP:SUSHI-USDT")
-        #expect(sushi.tickSize == Price(units: 1, scale: 4) && sushi.priceScale == 4 && sushi.qtyScale == 0)
+        // tickSize "0.0010" → scale 3 (trailing zero trimmed); the feed's "7.6110" still parses at scale 3.
+        #expect(sushi.tickSize.units == 1 && sushi.priceScale == 3 && sushi.qtyScale == 0)
+        #expect(sushi.minNotional == Price(units: 5, scale: 0))
         #expect(sushi.minNotional != nil)
         let btc = try #require(rules.first { $0.nativeSymbol == "BTCUSDT" })
-        #expect(btc.priceScale <= 2 && btc.qtyScale == 3)
+        #expect(btc.priceScale == 2 && btc.qtyScale == 3 && btc.minQty == Qty(units: 1, scale: 3))
     }
 
     @Test func binanceSnapshotAndTimeDecode() throws {
