@@ -2,13 +2,19 @@ import Hummingbird
 import HummingbirdWebSocket
 import Logging
 import NIOCore
+import ServiceLifecycle
 
-/// Runs one venue's Hummingbird application in a task the simulator owns and reports the port it
-/// really bound (port 0 asks the OS for a free one).
-enum SimHTTPServer {
-    /// Starts `router` on `host:port`; returns the running task (cancel it to stop) and the bound port.
+/// One venue's running Hummingbird application: the task it runs in, its service group (for a graceful
+/// stop) and the port it really bound.
+struct SimHTTPServer: Sendable {
+    let task: Task<Void, Never>
+    let group: ServiceGroup
+    /// Port the OS gave us (port 0 asks for a free one).
+    let port: Int
+
+    /// Starts `router` on `host:port` and returns once the server is listening.
     static func start(router: Router<SimHTTP.Context>, host: String, port: Int, autoPingSeconds: Int?,
-                      logger: Logger) async throws -> (Task<Void, Never>, Int) {
+                      logger: Logger) async throws -> SimHTTPServer {
         let (ports, portSink) = AsyncStream<Result<Int, any Error>>.makeStream()
         let ping: AutoPingSetup = autoPingSeconds.map { .enabled(timePeriod: .seconds($0)) } ?? .disabled
         let app = Application(
@@ -21,9 +27,11 @@ enum SimHTTPServer {
             },
             logger: logger
         )
+        // No signal handling here: the process that embeds the simulator owns SIGINT/SIGTERM.
+        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
         let task = Task {
             do {
-                try await app.runService(gracefulShutdownSignals: [])
+                try await group.run()
             } catch {
                 portSink.yield(.failure(error))
             }
@@ -31,10 +39,22 @@ enum SimHTTPServer {
         }
         for await result in ports {
             switch result {
-            case .success(let p): return (task, p)
+            case .success(let p): return SimHTTPServer(task: task, group: group, port: p)
             case .failure(let e): throw e
             }
         }
         throw SimServerError.notStarted(port)
+    }
+
+    /// Graceful shutdown; cancels the server if it has not finished within two seconds.
+    func stop() async {
+        await group.triggerGracefulShutdown()
+        let task = self.task
+        let watchdog = Task {
+            try? await Task.sleep(for: .seconds(2))
+            task.cancel()
+        }
+        await task.value
+        watchdog.cancel()
     }
 }

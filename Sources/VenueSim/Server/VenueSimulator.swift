@@ -11,7 +11,8 @@ public actor VenueSimulator {
     /// The state actor (market, faults, clients); tests read the true books through it.
     public nonisolated let state: SimState
     private let logger: Logger
-    private var tasks: [Task<Void, Never>] = []
+    private var servers: [SimHTTPServer] = []
+    private var ticker: Task<Void, Never>?
     private var endpoints: SimEndpoints?
 
     /// A stopped simulator.
@@ -41,25 +42,25 @@ public actor VenueSimulator {
                 }
                 let port = config.basePort == 0 ? 0 : config.basePort + offset
                 // Binance pings clients (every ~3 min); OKX and Bybit expect the client to ping.
-                let (task, bound) = try await SimHTTPServer.start(router: router, host: config.host, port: port,
-                                                                  autoPingSeconds: venue == .binance ? 180 : nil, logger: logger)
-                tasks.append(task)
-                ports[venue] = bound
+                let server = try await SimHTTPServer.start(router: router, host: config.host, port: port,
+                                                           autoPingSeconds: venue == .binance ? 180 : nil, logger: logger)
+                servers.append(server)
+                ports[venue] = server.port
             }
         } catch {
-            for t in tasks { t.cancel() }
-            tasks.removeAll()
+            for s in servers { await s.stop() }
+            servers.removeAll()
             throw error
         }
         let state = self.state
         let period = max(1, config.tickMillis)
-        tasks.append(Task {
+        ticker = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(period))
                 if Task.isCancelled { break }
                 await state.tick()
             }
-        })
+        }
         let host = config.host
         let e = SimEndpoints(binance: .init(host: host, port: ports[.binance] ?? 0),
                              okx: .init(host: host, port: ports[.okx] ?? 0),
@@ -71,10 +72,12 @@ public actor VenueSimulator {
 
     /// Stops ticking, closes every client and shuts the three servers down.
     public func stop() async {
+        ticker?.cancel()
+        await ticker?.value
+        ticker = nil
         for venue in Venue.allCases { await state.inject(.closeSocket(venue)) }
-        for t in tasks { t.cancel() }
-        for t in tasks { await t.value }
-        tasks.removeAll()
+        for s in servers { await s.stop() }
+        servers.removeAll()
         endpoints = nil
     }
 
