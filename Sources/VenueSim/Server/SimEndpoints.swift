@@ -32,6 +32,13 @@ public struct SimEndpoints: Sendable, Codable, Hashable {
         self.binance = binance; self.okx = okx; self.bybit = bybit
     }
 
+    /// Compact JSON with the keys in venue order (`binance`, `okx`, `bybit`), which `JSONEncoder` does not
+    /// guarantee: the exact first stdout line `propbot sim` prints.
+    public var jsonLine: String {
+        func v(_ e: SimVenueEndpoints) -> String { #"{"rest":"\#(e.rest)","ws":"\#(e.ws)"}"# }
+        return #"{"binance":\#(v(binance)),"okx":\#(v(okx)),"bybit":\#(v(bybit))}"#
+    }
+
     /// The endpoints of one venue.
     public func endpoints(for venue: Venue) -> SimVenueEndpoints {
         switch venue {

@@ -75,14 +75,19 @@ public actor SimState {
     public func inject(_ fault: SimFault) {
         logger.info("sim fault injected", metadata: ["venue": "\(fault.venue)", "kind": "\(fault.kind.rawValue)"])
         if fault.kind == .closeSocket {
-            for (id, c) in connections where c.venue == fault.venue {
-                c.continuation.yield(.close)
-                c.continuation.finish()
-                connections[id] = nil
-            }
+            closeConnections(venue: fault.venue)
             return
         }
         faults.add(fault, nowMs: nowMs)
+    }
+
+    /// Closes every WebSocket client of a venue (the `close_socket` fault, and shutdown).
+    func closeConnections(venue: Venue) {
+        for (id, c) in connections where c.venue == venue {
+            c.continuation.yield(.close)
+            c.continuation.finish()
+            connections[id] = nil
+        }
     }
 
     /// Removes every fault.

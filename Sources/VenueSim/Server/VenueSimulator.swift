@@ -75,7 +75,7 @@ public actor VenueSimulator {
         ticker?.cancel()
         await ticker?.value
         ticker = nil
-        for venue in Venue.allCases { await state.inject(.closeSocket(venue)) }
+        for venue in Venue.allCases { await state.closeConnections(venue: venue) }
         for s in servers { await s.stop() }
         servers.removeAll()
         endpoints = nil

@@ -1,3 +1,4 @@
+import Foundation
 import PropCore
 import Testing
 @testable import VenueSim
@@ -113,5 +114,16 @@ import Testing
         #expect(xs.allSatisfy { $0 >= 0 && $0 < 1 })
         let mean = xs.reduce(0, +) / Double(xs.count)
         #expect(abs(mean - 0.5) < 0.05)
+    }
+}
+
+@Suite struct SimEndpointsTests {
+    @Test func jsonLineListsVenuesInOrderAndDecodesBack() throws {
+        let e = SimEndpoints(binance: .init(host: "127.0.0.1", port: 8801), okx: .init(host: "127.0.0.1", port: 8802),
+                             bybit: .init(host: "127.0.0.1", port: 8803))
+        #expect(e.jsonLine == #"{"binance":{"rest":"http://127.0.0.1:8801","ws":"ws://127.0.0.1:8801"},"okx":{"rest":"http://127.0.0.1:8802","ws":"ws://127.0.0.1:8802"},"bybit":{"rest":"http://127.0.0.1:8803","ws":"ws://127.0.0.1:8803"}}"#)
+        let back = try JSONDecoder().decode(SimEndpoints.self, from: Data(e.jsonLine.utf8))
+        #expect(back == e)
+        #expect(e.endpoints(for: .okx).rest == "http://127.0.0.1:8802")
     }
 }
