@@ -64,10 +64,13 @@ public enum ProfileLoader {
         var checked = decoder.reader
         if let config { ProfileRules.check(config, positions: decoder.instrumentPositions, reader: &checked) }
         let all = secrets.issues + checked.issues
-        // Stable sort: file order, file-level problems first, rule findings beside the key they concern.
+        // Stable sort: file order (line, then column where both are known), file-level problems first, rule
+        // findings beside the key they concern.
         let sorted = all.enumerated().sorted { a, b in
             let la = a.element.line ?? 0, lb = b.element.line ?? 0
-            return la != lb ? la < lb : a.offset < b.offset
+            if la != lb { return la < lb }
+            if let ca = a.element.column, let cb = b.element.column, ca != cb { return ca < cb }
+            return a.offset < b.offset
         }.map(\.element)
         return (config, sorted)
     }

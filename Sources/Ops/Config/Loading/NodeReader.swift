@@ -118,12 +118,13 @@ struct NodeReader {
         }
     }
 
-    mutating func reportMissingVariables(_ names: [String], path: String, line: Int?) {
+    /// One issue per unset variable. Secrets get no "use a default" advice: a default secret is a leaked one.
+    mutating func reportMissingVariables(_ names: [String], path: String, line: Int?, offerDefault: Bool = true) {
         for name in names {
+            let orDefault = offerDefault ? "; либо укажите значение по умолчанию: ${\(name):-…}" : ""
             report(path, line: line, code: "env_var_missing",
                    problem: "переменная окружения «\(name)» не задана",
-                   hint: "Задайте её (export \(name)=…) или добавьте «\(name): …» в secrets_file; "
-                       + "либо укажите значение по умолчанию: ${\(name):-…}")
+                   hint: "Задайте её (export \(name)=…) или добавьте «\(name): …» в secrets_file" + orDefault)
         }
     }
 

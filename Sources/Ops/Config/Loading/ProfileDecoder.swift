@@ -8,7 +8,7 @@ struct ProfileDecoder {
     /// The profile the file name says this is (`configs/live.yaml` → live), if any.
     let intended: ProfileKind?
     /// List index and line of each parsed instrument, parallel to `ProfileConfig.instruments`.
-    private(set) var instrumentPositions: [(index: Int, line: Int?)] = []
+    private(set) var instrumentPositions: [InstrumentPosition] = []
 
     init(reader: NodeReader, intended: ProfileKind?) {
         self.reader = reader; self.intended = intended
@@ -262,7 +262,7 @@ struct ProfileDecoder {
                 reader.report(path, line: line, code: "secret_missing",
                               problem: "секрет пустой", hint: "Задайте непустое значение переменной окружения")
             } else {
-                reader.reportMissingVariables(names, path: path, line: line)
+                reader.reportMissingVariables(names, path: path, line: line, offerDefault: false)
             }
         case .absent where required:
             reader.report(path, line: m.line, code: "secret_missing",
@@ -283,7 +283,7 @@ struct ProfileDecoder {
             guard profile == .demo, !top.has("instruments") else { return [] }
             // Demo default: the built-in pairs on whichever venues the demo runs.
             let defaults = ProfileConfig.demoInstruments.filter { venues[$0.venue].enabled }
-            instrumentPositions = defaults.indices.map { ($0, nil) }
+            instrumentPositions = defaults.indices.map { InstrumentPosition(index: $0, line: nil, column: nil) }
             return defaults
         }
         var out: [InstrumentId] = []
@@ -292,7 +292,7 @@ struct ProfileDecoder {
             guard let s = reader.scalar(node, path: path, expected: "идентификатор инструмента") else { continue }
             do {
                 out.append(try InstrumentId(parsing: s.text))
-                instrumentPositions.append((i, s.line))
+                instrumentPositions.append(InstrumentPosition(index: i, line: s.line, column: s.column))
             } catch {
                 // The id error quotes its input; an expanded `${…}` must not be quoted back.
                 let problem = s.substituted ? "неверный идентификатор инструмента \(s.shown)" : Self.lowerFirst(error.messageRu)

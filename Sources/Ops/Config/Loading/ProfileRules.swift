@@ -3,7 +3,7 @@ import PropCore
 /// Checks that span several keys (consistency and safety rules), after every key has been read on its own.
 enum ProfileRules {
     /// `positions[i]` is the list index and line of `c.instruments[i]` in the file.
-    static func check(_ c: ProfileConfig, positions: [(index: Int, line: Int?)], reader: inout NodeReader) {
+    static func check(_ c: ProfileConfig, positions: [InstrumentPosition], reader: inout NodeReader) {
         checkServer(c, &reader)
         checkReconnect(c, &reader)
         checkLiveSafety(c, &reader)
@@ -41,7 +41,7 @@ enum ProfileRules {
     }
 
     private static func checkInstruments(
-        _ c: ProfileConfig, _ positions: [(index: Int, line: Int?)], _ r: inout NodeReader
+        _ c: ProfileConfig, _ positions: [InstrumentPosition], _ r: inout NodeReader
     ) {
         if c.profile != .demo, c.instruments.isEmpty, !r.issues.contains(where: { $0.path.hasPrefix("instruments") }) {
             r.report("instruments", line: r.line("instruments"), code: "instruments_missing",
@@ -52,21 +52,20 @@ enum ProfileRules {
         for (id, position) in zip(c.instruments, positions) {
             let index = position.index
             let path = "instruments[\(index)]"
-            let line = position.line
             if let first = seen[id] {
-                r.report(path, line: line, code: "instrument_duplicate",
+                r.report(path, line: position.line, column: position.column, code: "instrument_duplicate",
                          problem: "инструмент «\(id)» указан повторно (впервые — instruments[\(first)])",
                          hint: "Удалите повтор")
                 continue
             }
             seen[id] = index
             if id.type != .perp {
-                r.report(path, line: line, code: "instrument_type_unsupported",
+                r.report(path, line: position.line, column: position.column, code: "instrument_type_unsupported",
                          problem: "тип рынка \(id.type.rawValue) в «\(id)» не поддерживается",
                          hint: "PropBot торгует только бессрочными фьючерсами: используйте \(id.venue.canonicalName):PERP:\(id.pair)")
             }
             if !c.venues[id.venue].enabled {
-                r.report(path, line: line, code: "instrument_venue_disabled",
+                r.report(path, line: position.line, column: position.column, code: "instrument_venue_disabled",
                          problem: "инструмент «\(id)» относится к бирже \(id.venue.rawValue), которая выключена",
                          hint: "Включите venues.\(id.venue.rawValue) (enabled: true) или удалите инструмент")
             }
