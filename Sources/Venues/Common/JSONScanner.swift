@@ -194,6 +194,13 @@ public struct JSONScanner {
                 return negative ? -value : value
             }
         }
+        return readIntSlow(negative: negative)
+    }
+
+    /// Byte-at-a-time path of `readInt` (16+ digits, or near the buffer end).
+    @usableFromInline
+    @inline(never)
+    mutating func readIntSlow(negative: Bool) -> Int64? {
         let start = pos
         var v: Int64 = 0
         while pos < end {
@@ -467,6 +474,109 @@ public struct JSONScanner {
     /// quantities non-negative (`0` deletes a level).
     @inlinable
     public mutating func readLevels(priceScale: Int, qtyScale: Int, into out: inout [BookLevel]) -> LevelFailure? {
+        let start = pos
+        let count = out.count
+        if priceScale <= 10, qtyScale <= 10, readLevelsStructural(priceScale: priceScale, qtyScale: qtyScale, into: &out) {
+            return nil
+        }
+        // Anything unusual (whitespace, extra elements, bad numbers): redo it byte by byte, which also
+        // says precisely what is wrong.
+        pos = start
+        if out.count > count { out.removeSubrange(count...) }
+        return readLevelsScalar(priceScale: priceScale, qtyScale: qtyScale, into: &out)
+    }
+
+    /// Quote positions of the 8 bytes at `i` as a mask with bit 7 of each matching byte set
+    /// (exact: no carries between bytes). Bytes past the end count as non-quotes.
+    @inlinable
+    @inline(__always)
+    func quoteMask(at i: Int) -> UInt64 {
+        var w: UInt64
+        if i &+ 8 <= end {
+            w = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        } else {
+            w = 0
+            var k = 0
+            while i &+ k < end { w |= UInt64(at(i &+ k)) << UInt64(8 &* k); k &+= 1 }
+        }
+        let x = w ^ 0x2222_2222_2222_2222
+        let t = ((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x
+        return ~t & 0x8080_8080_8080_8080
+    }
+
+    /// Fast path for the exact compact shape `[["px","qty"],…]`: string boundaries come from a
+    /// word-at-a-time quote index, so each number's position no longer depends on parsing the previous
+    /// one and the CPU can overlap their parsing. Returns `false` (leaving `pos`/`out` to be restored) on
+    /// any deviation; it accepts nothing the scalar path would reject.
+    @inlinable
+    mutating func readLevelsStructural(priceScale: Int, qtyScale: Int, into out: inout [BookLevel]) -> Bool {
+        let p0 = pos
+        guard p0 &+ 1 < end, at(p0) == UInt8(ascii: "[") else { return false }
+        if at(p0 &+ 1) == UInt8(ascii: "]") { pos = p0 &+ 2; return true }
+        guard at(p0 &+ 1) == UInt8(ascii: "[") else { return false }
+        var base = p0 &+ 2
+        var mask = quoteMask(at: base)
+        var expectOpen = p0 &+ 2
+        while true {
+            var quotes: (Int, Int, Int, Int) = (0, 0, 0, 0)
+            for n in 0..<4 {
+                while mask == 0 {
+                    base &+= 8
+                    guard base < end else { return false }
+                    mask = quoteMask(at: base)
+                }
+                let at = base &+ (mask.trailingZeroBitCount >> 3)
+                mask &= mask &- 1
+                switch n {
+                case 0: quotes.0 = at
+                case 1: quotes.1 = at
+                case 2: quotes.2 = at
+                default: quotes.3 = at
+                }
+            }
+            let (q1, q2, q3, q4) = quotes
+            guard q1 == expectOpen, q3 == q2 &+ 2, at(q2 &+ 1) == UInt8(ascii: ","), q4 &+ 2 < end,
+                  at(q4 &+ 1) == UInt8(ascii: "]") else { return false }
+            guard let price = knownDecimal(q1 &+ 1, q2, scale: priceScale), price > 0,
+                  let qty = knownDecimal(q3 &+ 1, q4, scale: qtyScale), qty >= 0 else { return false }
+            out.append(BookLevel(price: price, qty: qty))
+            let c = at(q4 &+ 2)
+            if c == UInt8(ascii: "]") { pos = q4 &+ 3; return true }
+            guard c == UInt8(ascii: ","), q4 &+ 3 < end, at(q4 &+ 3) == UInt8(ascii: "[") else { return false }
+            expectOpen = q4 &+ 4
+        }
+    }
+
+    /// Parses the digits in `s..<e` (string content whose length is already known) at `scale` (<= 10);
+    /// `nil` for anything but plain non-negative decimals of up to 7+7 digits.
+    @inlinable
+    @inline(__always)
+    func knownDecimal(_ s: Int, _ e: Int, scale: Int) -> Int64? {
+        let len = e &- s
+        guard len >= 1, s &+ 8 <= end else { return nil }
+        let (x1, n1) = digitRun(at: s)
+        if n1 == len {
+            guard n1 <= 7 else { return nil }
+            return Self.swarValue(x1, n1) &* Self.pow10(scale)
+        }
+        guard n1 >= 1, n1 <= 7, at(s &+ n1) == UInt8(ascii: ".") else { return nil }
+        let j = s &+ n1 &+ 1
+        let n2 = e &- j
+        guard n2 >= 1, n2 <= 7, j &+ 8 <= end else { return nil }
+        let (x2, r2) = digitRun(at: j)
+        guard r2 == n2 else { return nil }
+        let k = Swift.min(n2, scale)
+        if n2 > k {
+            let extra = (x2 >> UInt64(8 &* k)) & ((1 << UInt64(8 &* (n2 &- k))) &- 1)
+            if extra != 0 { return nil }
+        }
+        let frac: Int64 = k > 0 ? Self.swarValue(x2, k) &* Self.pow10(scale &- k) : 0
+        return Self.swarValue(x1, n1) &* Self.pow10(scale) &+ frac
+    }
+
+    /// Byte-at-a-time level reader: handles whitespace and extra elements, and names the failure.
+    @inlinable
+    mutating func readLevelsScalar(priceScale: Int, qtyScale: Int, into out: inout [BookLevel]) -> LevelFailure? {
         guard consume(UInt8(ascii: "[")) else { return .syntax }
         if peek() == UInt8(ascii: "]") { pos += 1; return nil }
         while true {
@@ -533,6 +643,14 @@ public struct JSONScanner {
                 }
             }
         }
+        return quotedDecimalSlow(scale: scale)
+    }
+
+    /// Byte-at-a-time path of `quotedDecimal`: negative numbers, long numbers, numbers near the buffer end.
+    @usableFromInline
+    @inline(never)
+    mutating func quotedDecimalSlow(scale: Int) -> Int64? {
+        let start = pos
         var i = pos
         var negative = false
         if i < end, at(i) == UInt8(ascii: "-") { negative = true; i += 1 }
