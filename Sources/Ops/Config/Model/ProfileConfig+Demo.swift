@@ -1,8 +1,8 @@
 public import PropCore
 
 extension ProfileConfig {
-    /// Instruments the demo trades when its file lists none: BTC and ETH perpetuals on all three venues.
-    public static let demoInstruments: [InstrumentId] = ["BTC", "ETH"].flatMap { base in
+    /// Instruments the demo trades when its file lists none: BTC, ETH and SOL perpetuals on all three venues.
+    public static let demoInstruments: [InstrumentId] = ["BTC", "ETH", "SOL"].flatMap { base in
         Venue.allCases.map { InstrumentId(venue: $0, type: .perp, base: base, quote: "USDT") }
     }
 
