@@ -19,15 +19,15 @@ extension SimState {
         let sym = s.spec.nativeSymbol.lowercased()
         if let u = t.views.first, !u.isEmpty, !dropDiff {
             let data = BinanceSimCodec.depthUpdate(s, u, nowMs: nowMs)
-            publish(venue: .binance, topics: ["\(sym)@depth@100ms", "\(sym)@depth", "\(sym)@depth@500ms"]) { binanceWrap($0, $1, data) }
+            publish(venue: .binance, instrument: s.spec.id, topics: ["\(sym)@depth@100ms", "\(sym)@depth", "\(sym)@depth@500ms"]) { binanceWrap($0, $1, data) }
         }
         for trade in t.trades {
             let data = BinanceSimCodec.aggTrade(s, trade, nowMs: nowMs)
-            publish(venue: .binance, topics: ["\(sym)@aggTrade"]) { binanceWrap($0, $1, data) }
+            publish(venue: .binance, instrument: s.spec.id, topics: ["\(sym)@aggTrade"]) { binanceWrap($0, $1, data) }
         }
         if t.topChanged {
             let data = BinanceSimCodec.bookTicker(s, nowMs: nowMs)
-            publish(venue: .binance, topics: ["\(sym)@bookTicker"]) { binanceWrap($0, $1, data) }
+            publish(venue: .binance, instrument: s.spec.id, topics: ["\(sym)@bookTicker"]) { binanceWrap($0, $1, data) }
         }
     }
 
@@ -35,7 +35,7 @@ extension SimState {
         for s in market.instruments where s.spec.id.venue == .binance {
             let sym = s.spec.nativeSymbol.lowercased()
             let data = BinanceSimCodec.markPriceUpdate(s, indexMid: market.assetMids[s.spec.id.base] ?? s.mid, nowMs: nowMs)
-            publish(venue: .binance, topics: ["\(sym)@markPrice@1s", "\(sym)@markPrice"]) { binanceWrap($0, $1, data) }
+            publish(venue: .binance, instrument: s.spec.id, topics: ["\(sym)@markPrice@1s", "\(sym)@markPrice"]) { binanceWrap($0, $1, data) }
         }
     }
 

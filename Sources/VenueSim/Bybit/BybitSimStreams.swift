@@ -17,18 +17,18 @@ extension SimState {
                 let text = u.depth == 1
                     ? BybitSimCodec.orderbook(s, depth: 1, type: "snapshot", bids: v.bids, asks: v.asks, u: u.lastId, nowMs: nowMs)
                     : BybitSimCodec.orderbook(s, depth: u.depth, type: "delta", bids: u.bids, asks: u.asks, u: u.lastId, nowMs: nowMs)
-                publish(venue: .bybit, topics: [topic]) { _, _ in text }
+                publish(venue: .bybit, instrument: s.spec.id, topics: [topic]) { _, _ in text }
             }
         }
         for trade in t.trades {
             let text = BybitSimCodec.trade(s, trade)
-            publish(venue: .bybit, topics: ["publicTrade.\(sym)"]) { _, _ in text }
+            publish(venue: .bybit, instrument: s.spec.id, topics: ["publicTrade.\(sym)"]) { _, _ in text }
         }
         if t.topChanged {
             let p = s.spec
             let b = s.book.top(.buy, 1).first ?? BookLevel(price: 0, qty: 0), a = s.book.top(.sell, 1).first ?? BookLevel(price: 0, qty: 0)
             let text = #"{"topic":"tickers.\#(sym)","type":"delta","data":{"symbol":"\#(sym)","bid1Price":"\#(p.price(b.price))","bid1Size":"\#(p.qty(b.qty))","ask1Price":"\#(p.price(a.price))","ask1Size":"\#(p.qty(a.qty))"},"cs":\#(s.crossSequence),"ts":\#(nowMs)}"#
-            publish(venue: .bybit, topics: ["tickers.\(sym)"]) { _, _ in text }
+            publish(venue: .bybit, instrument: s.spec.id, topics: ["tickers.\(sym)"]) { _, _ in text }
         }
     }
 
@@ -98,7 +98,7 @@ extension SimState {
             let sym = s.spec.nativeSymbol
             let idx = BybitSimCodec.markPrice(s, market.assetMids[s.spec.id.base] ?? s.mid)
             let text = #"{"topic":"tickers.\#(sym)","type":"delta","data":{"symbol":"\#(sym)","markPrice":"\#(BybitSimCodec.markPrice(s, s.mid))","indexPrice":"\#(idx)","fundingRate":"\#(Price(units: s.fundingRateE8, scale: 8).trimmedDescription)","nextFundingTime":"\#(BinanceSimCodec.nextFunding(nowMs))"},"cs":\#(s.crossSequence),"ts":\#(nowMs)}"#
-            publish(venue: .bybit, topics: ["tickers.\(sym)"]) { _, _ in text }
+            publish(venue: .bybit, instrument: s.spec.id, topics: ["tickers.\(sym)"]) { _, _ in text }
         }
     }
 }

@@ -7,7 +7,9 @@ public struct SimFault: Sendable, Hashable, Codable {
     public var venue: Venue
     /// What happens.
     public var kind: SimFaultKind
-    /// Only this instrument when set (`nil` = every symbol of the venue).
+    /// Only this instrument when set (`nil` = every symbol of the venue). Honoured by `drop_diff`,
+    /// `corrupt_checksum`, `malformed` and `freeze_book`; `stall`, `latency`, `rest_error` and
+    /// `close_socket` act on the whole venue (one socket carries many symbols).
     public var instrument: InstrumentId?
     /// Messages or requests affected (`drop_diff`, `corrupt_checksum`, `malformed`, `rest_error`).
     public var count: Int
@@ -42,8 +44,8 @@ public struct SimFault: Sendable, Hashable, Codable {
         SimFault(venue: venue, kind: .latency, durationMillis: millis)
     }
     /// `count` garbage frames in place of data frames.
-    public static func malformed(_ venue: Venue, count: Int = 1) -> SimFault {
-        SimFault(venue: venue, kind: .malformed, count: count)
+    public static func malformed(_ venue: Venue, count: Int = 1, instrument: InstrumentId? = nil) -> SimFault {
+        SimFault(venue: venue, kind: .malformed, instrument: instrument, count: count)
     }
     /// The next `count` REST replies fail with `status`.
     public static func restError(_ venue: Venue, status: Int, count: Int = 1) -> SimFault {

@@ -23,37 +23,37 @@ extension SimState {
                     if faults.consume(.corruptChecksum, venue: .okx, instrument: s.spec.id) { sum ^= 0x5A5A_5A5A }
                     let text = OKXSimCodec.books(s, action: "update", bids: u.bids, asks: u.asks, prevSeqId: u.prevId,
                                                  seqId: u.lastId, checksum: sum, nowMs: nowMs)
-                    publish(venue: .okx, topics: [booksTopic]) { _, _ in text }
+                    publish(venue: .okx, instrument: s.spec.id, topics: [booksTopic]) { _, _ in text }
                 }
                 okxLastBookSendMs[t.index] = nowMs
             } else if nowMs - last >= Int64(config.okxHeartbeatMillis) {
                 let text = OKXSimCodec.books(s, action: "update", bids: [], asks: [], prevSeqId: u.lastId, seqId: u.lastId,
                                              checksum: sum, nowMs: nowMs)
-                publish(venue: .okx, topics: [booksTopic]) { _, _ in text }
+                publish(venue: .okx, instrument: s.spec.id, topics: [booksTopic]) { _, _ in text }
                 okxLastBookSendMs[t.index] = nowMs
             }
         }
         for trade in t.trades {
             let text = OKXSimCodec.trade(s, trade)
-            publish(venue: .okx, topics: ["trades:\(inst)"]) { _, _ in text }
+            publish(venue: .okx, instrument: s.spec.id, topics: ["trades:\(inst)"]) { _, _ in text }
         }
         if t.topChanged || !t.trades.isEmpty {
             let text = OKXSimCodec.ticker(s, nowMs: nowMs)
-            publish(venue: .okx, topics: ["tickers:\(inst)"]) { _, _ in text }
+            publish(venue: .okx, instrument: s.spec.id, topics: ["tickers:\(inst)"]) { _, _ in text }
         }
     }
 
     func publishOKXMarkPrices(nowMs: Int64) {
         for s in market.instruments where s.spec.id.venue == .okx {
             let text = #"{"arg":\#(OKXSimCodec.arg("mark-price", s.spec.nativeSymbol)),"data":[\#(OKXSimCodec.markItem(s, nowMs: nowMs))]}"#
-            publish(venue: .okx, topics: ["mark-price:\(s.spec.nativeSymbol)"]) { _, _ in text }
+            publish(venue: .okx, instrument: s.spec.id, topics: ["mark-price:\(s.spec.nativeSymbol)"]) { _, _ in text }
         }
     }
 
     func publishOKXFunding(nowMs: Int64) {
         for s in market.instruments where s.spec.id.venue == .okx {
             let text = #"{"arg":\#(OKXSimCodec.arg("funding-rate", s.spec.nativeSymbol)),"data":[\#(OKXSimCodec.fundingItem(s, nowMs: nowMs))]}"#
-            publish(venue: .okx, topics: ["funding-rate:\(s.spec.nativeSymbol)"]) { _, _ in text }
+            publish(venue: .okx, instrument: s.spec.id, topics: ["funding-rate:\(s.spec.nativeSymbol)"]) { _, _ in text }
         }
     }
 

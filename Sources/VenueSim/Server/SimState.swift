@@ -141,15 +141,16 @@ public actor SimState {
         c.continuation.yield(.text(text, notBeforeNanos: due))
     }
 
-    /// Sends a data frame to every client of `venue` subscribed to one of `topics`; `render` builds the
-    /// frame for the matching topic and connection. A pending `malformed` fault replaces it with garbage.
-    func publish(venue: Venue, topics: [String], render: (String, SimConnection) -> String) {
+    /// Sends a data frame of `instrument` to every client of `venue` subscribed to one of `topics`; `render`
+    /// builds the frame for the matching topic and connection. A pending `malformed` fault (venue-wide or
+    /// scoped to this instrument) replaces it with truncated garbage.
+    func publish(venue: Venue, instrument: InstrumentId, topics: [String], render: (String, SimConnection) -> String) {
         var targets: [(Int, String)] = []
         for c in connections.values where c.venue == venue {
             for t in topics where c.topics.contains(t) { targets.append((c.id, render(t, c))) }
         }
         guard !targets.isEmpty else { return }
-        let garbage = faults.consume(.malformed, venue: venue)
+        let garbage = faults.consume(.malformed, venue: venue, instrument: instrument)
         for (id, text) in targets {
             send(id, garbage ? String(text.prefix(max(1, text.utf8.count / 2))) : text)
         }

@@ -22,6 +22,33 @@ import VenueSim
         }
     }
 
+    @Test func symbolScopedDropDiffLeavesOtherSymbolsChainsIntact() async throws {
+        try await SimTest.withSimulator { sim, e in
+            let (ethGap, btcBreaks) = try await SimTest.stream(e.binance.ws + "/stream?streams=btcusdt@depth@100ms/ethusdt@depth@100ms") { ws -> (Bool, Int) in
+                var prev: [String: Int64] = [:]
+                var btcBreaks = 0, frames = 0
+                var injected = false
+                while let o = try await ws.nextObject() {
+                    guard let stream = o["stream"] as? String, let d = o["data"] as? [String: Any],
+                          let u = (d["u"] as? NSNumber)?.int64Value, let pu = (d["pu"] as? NSNumber)?.int64Value else { continue }
+                    if let p = prev[stream], pu != p {
+                        if stream.hasPrefix("eth") { return (true, btcBreaks) }
+                        btcBreaks += 1
+                    }
+                    prev[stream] = u
+                    frames += 1
+                    if frames == 4, !injected {
+                        injected = true
+                        await sim.inject(.dropDiff(.binance, count: 3, instrument: InstrumentId(venue: .binance, base: "ETH", quote: "USDT")))
+                    }
+                }
+                return (false, btcBreaks)
+            }
+            #expect(ethGap)
+            #expect(btcBreaks == 0)
+        }
+    }
+
     @Test func corruptChecksumIsDetectableOnOKX() async throws {
         try await SimTest.withSimulator { _, e in
             let bad = try await SimTest.stream(e.okx.ws + "/ws/v5/public") { ws -> Bool in
