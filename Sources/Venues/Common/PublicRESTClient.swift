@@ -38,9 +38,13 @@ extension PublicRESTClient {
         let path = Self.depthSnapshotPath(symbol: symbol, limit: limit)
         let body = try await transport.get(path)
         update.reset()
+        // Binance's REST book does not name its symbol, so the codec takes the slot from the request.
+        let slot = symbols.slot(of: symbol)
+        update.slot = slot ?? -1
         do { try Codec.decodeDepthSnapshot(body, symbols: symbols, into: &update) } catch {
             throw .badBody(venue: transport.venue, path: path, detail: error.messageRu)
         }
         update.kind = .snapshot
+        if let slot { update.slot = slot }
     }
 }

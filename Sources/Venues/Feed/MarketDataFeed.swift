@@ -91,8 +91,8 @@ public final class MarketDataFeed<P: VenuePublicProtocol>: Sendable {
             group.addTask { await session.run(handler: box.handler) }
             group.addTask { await self.fetchSnapshots(requests, table: table, slots: reg.slots, mailbox: mailbox) }
             group.addTask { await self.updateFreshness(reg) }
-            await group.next()
-            group.cancelAll()
+            // Every child runs until cancellation (the fetcher idles when snapshots come on the socket).
+            await group.waitForAll()
         }
         requestSink.finish()
     }
@@ -129,7 +129,11 @@ public final class MarketDataFeed<P: VenuePublicProtocol>: Sendable {
     /// Binance: fetches each requested REST snapshot (retrying until success) and drops it in the mailbox.
     private func fetchSnapshots(_ requests: AsyncStream<FeedConnection<P>.SnapshotRequest>, table: SymbolTable,
                                 slots: [BookSlot], mailbox: SnapshotMailbox) async {
-        guard proto.snapshotsOverREST else { return }
+        guard proto.snapshotsOverREST else {
+            // Nothing to fetch; stay in the group until the feed is cancelled.
+            for await _ in requests {}
+            return
+        }
         var update = DepthUpdate()
         var backoff = settings.makeBackoff(salt: 0x5A9)
         for await request in requests {

@@ -45,8 +45,8 @@ struct FeedRig<P: VenuePublicProtocol>: FeedRigProtocol {
 
     static func with(_ proto: P, settings: FeedSettings = .testing,
                      _ body: (FeedRig<P>) async throws -> Void) async throws {
-        // FEED_TEST_LOG=1 prints the feed's logs when a scenario needs debugging.
-        let verbose = ProcessInfo.processInfo.environment["FEED_TEST_LOG"] == "1"
+        // FEED_TEST_LOG=1 (or a file /tmp/feed_test_log) prints the feed's logs when a scenario needs debugging.
+        let verbose = ProcessInfo.processInfo.environment["FEED_TEST_LOG"] == "1" || FileManager.default.fileExists(atPath: "/tmp/feed_test_log")
         var quiet = Logger(label: "test", factory: { verbose ? StreamLogHandler.standardError(label: $0) as any LogHandler : SwiftLogNoOpLogHandler($0) as any LogHandler })
         if verbose { quiet.logLevel = .debug }
         let sim = VenueSimulator(config: SimulatorConfig(seed: 42, basePort: 0), logger: quiet)
