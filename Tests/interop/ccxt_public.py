@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Third-party client check: ccxt's binanceusdm, okx and bybit, pointed at the PropBot venue simulator,
-must load markets and fetch a BTC/USDT:USDT order book exactly as they would from the real venues.
+must load markets, fetch a BTC/USDT:USDT order book and ticker exactly as they would from the real venues.
 
 Usage: ccxt_public.py BINANCE_REST OKX_REST BYBIT_REST   (e.g. http://127.0.0.1:8801 ...)
 Exits 0 when all three pass, 1 otherwise (2 when ccxt is not installed).
@@ -59,7 +59,13 @@ def check(name, ex):
         raise AssertionError(f"{name}: bids not strictly descending")
     if any(asks[i][0] >= asks[i + 1][0] for i in range(len(asks) - 1)):
         raise AssertionError(f"{name}: asks not strictly ascending")
-    print(f"{name}: {len(markets)} markets, contractSize={m.get('contractSize')}, "
+    ticker = ex.fetch_ticker(SYMBOL)
+    # Binance's futures 24hr ticker carries no bid/ask (as on the real venue); all three carry `last`.
+    if not ticker.get("last") or abs(ticker["last"] / bids[0][0] - 1) > 0.01:
+        raise AssertionError(f"{name}: bad ticker {ticker}")
+    if ticker.get("bid") is not None and not ticker["bid"] < ticker["ask"]:
+        raise AssertionError(f"{name}: crossed ticker {ticker}")
+    print(f"{name}: {len(markets)} markets, contractSize={m.get('contractSize')}, last {ticker['last']}, "
           f"best {bids[0][0]} / {asks[0][0]}, {len(bids)}x{len(asks)} levels")
 
 

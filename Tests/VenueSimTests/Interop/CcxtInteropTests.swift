@@ -4,7 +4,7 @@ import VenueSim
 
 /// ccxt (a real third-party client) must load markets and order books from the simulator.
 @Suite struct CcxtInteropTests {
-    @Test func ccxtLoadsMarketsAndOrderBooksFromAllThreeVenues() async throws {
+    @Test func ccxtLoadsMarketsOrderBooksAndTickersFromAllThreeVenues() async throws {
         let script = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("interop/ccxt_public.py")
