@@ -449,11 +449,22 @@ public struct JSONScanner {
     @inlinable
     @inline(__always)
     func digitRun(at i: Int) -> (x: UInt64, n: Int) {
-        let w = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        let w = word(at: i)
         let x = w ^ 0x3030_3030_3030_3030
         let t = ((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7676_7676_7676_7676) | x
         let m = t & 0x8080_8080_8080_8080
         return (x, m.trailingZeroBitCount >> 3)
+    }
+
+    /// The 8 bytes at `i`, little-endian; bytes past the end read as 0 (a non-digit, non-quote).
+    @inlinable
+    @inline(__always)
+    func word(at i: Int) -> UInt64 {
+        if i &+ 8 <= end { return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) }
+        var w: UInt64 = 0
+        var k = 0
+        while i &+ k < end { w |= UInt64(at(i &+ k)) << UInt64(8 &* k); k &+= 1 }
+        return w
     }
 
     /// Value of the first `k` (1…8) digits of a `digitRun` word.
@@ -491,15 +502,7 @@ public struct JSONScanner {
     @inlinable
     @inline(__always)
     func quoteMask(at i: Int) -> UInt64 {
-        var w: UInt64
-        if i &+ 8 <= end {
-            w = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-        } else {
-            w = 0
-            var k = 0
-            while i &+ k < end { w |= UInt64(at(i &+ k)) << UInt64(8 &* k); k &+= 1 }
-        }
-        let x = w ^ 0x2222_2222_2222_2222
+        let x = word(at: i) ^ 0x2222_2222_2222_2222
         let t = ((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x
         return ~t & 0x8080_8080_8080_8080
     }
@@ -553,7 +556,7 @@ public struct JSONScanner {
     @inline(__always)
     func knownDecimal(_ s: Int, _ e: Int, scale: Int) -> Int64? {
         let len = e &- s
-        guard len >= 1, s &+ 8 <= end else { return nil }
+        guard len >= 1 else { return nil }
         let (x1, n1) = digitRun(at: s)
         if n1 == len {
             guard n1 <= 7 else { return nil }
@@ -562,7 +565,7 @@ public struct JSONScanner {
         guard n1 >= 1, n1 <= 7, at(s &+ n1) == UInt8(ascii: ".") else { return nil }
         let j = s &+ n1 &+ 1
         let n2 = e &- j
-        guard n2 >= 1, n2 <= 7, j &+ 8 <= end else { return nil }
+        guard n2 >= 1, n2 <= 7 else { return nil }
         let (x2, r2) = digitRun(at: j)
         guard r2 == n2 else { return nil }
         let k = Swift.min(n2, scale)

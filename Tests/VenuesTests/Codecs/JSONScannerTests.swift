@@ -67,4 +67,19 @@ import Testing
             }
         }
     }
+
+    @Test func compactLevelArraysTakeTheStructuralPath() {
+        let text = #"[["65000.10","1.234"],["64999.90","0.000"],["64990.00","12.345"]],"a":[]}"#
+        var out: [BookLevel] = []
+        let ok = withScanner(text) { s in s.readLevelsStructural(priceScale: 1, qtyScale: 3, into: &out) && s.pos == 65 }
+        #expect(ok)
+        #expect(out == [BookLevel(price: 650001, qty: 1234), BookLevel(price: 649999, qty: 0), BookLevel(price: 649900, qty: 12345)])
+    }
+
+    @Test func generatorFramesTakeTheStructuralPath() {
+        let text = #"[["65003.10","0.399"],["65003.20","0.000"],["65003.30","0.831"],["65003.40","0.482"],["65003.60","0.832"],["65003.90","0.000"],["65004.10","44.817"],["65004.30","0.000"],["65004.40","4.321"]]}"#
+        var out: [BookLevel] = []
+        #expect(withScanner(text) { s in s.readLevelsStructural(priceScale: 1, qtyScale: 3, into: &out) })
+        #expect(out.count == 9)
+    }
 }
