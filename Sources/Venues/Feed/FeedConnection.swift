@@ -26,6 +26,9 @@ final class FeedConnection<P: VenuePublicProtocol>: WebSocketSessionHandler {
     /// Binance: wait for the first buffered diff before asking for the snapshot (official procedure).
     private var wantSnapshot: [Bool]
     private var attempts: [Int]
+    /// When each book last started (re)syncing; a book still not valid `staleMs` later is asked again,
+    /// because the snapshot or subscription answer can be lost (e.g. sent into a stalled socket).
+    private var syncingSince: [UInt64]
     private var generation = 0
     private var venueMalformed = 0
 
@@ -40,6 +43,7 @@ final class FeedConnection<P: VenuePublicProtocol>: WebSocketSessionHandler {
         self.inFlight = Array(repeating: false, count: slots.count)
         self.wantSnapshot = Array(repeating: false, count: slots.count)
         self.attempts = Array(repeating: 0, count: slots.count)
+        self.syncingSince = Array(repeating: 0, count: slots.count)
     }
 
     func sessionConnected(connectCount: Int) -> [String] {
@@ -52,6 +56,7 @@ final class FeedConnection<P: VenuePublicProtocol>: WebSocketSessionHandler {
             wantSnapshot[i] = proto.snapshotsOverREST
             inFlight[i] = false
             attempts[i] = 0
+            syncingSince[i] = 0
         }
         return proto.subscribeFrames(symbols: symbols, settings: settings)
     }
@@ -100,9 +105,15 @@ final class FeedConnection<P: VenuePublicProtocol>: WebSocketSessionHandler {
             if !wasValid { events.yield(.bookResynced(instrument: slots[slot].instrument, seq: syncs[slot].lastUpdateId)) }
         case .ignored:
             // OKX no-change heartbeats (seqId == prevSeqId) keep a valid book fresh.
-            if syncs[slot].isValid { slots[slot].top.touch(nanos: now) }
+            if syncs[slot].isValid { slots[slot].top.touch(nanos: now) } else { retryIfStuck(slot: slot, now: now, outbox: &outbox) }
         case .buffered:
-            if wantSnapshot[slot] { wantSnapshot[slot] = false; requestSnapshot(slot: slot) }
+            if wantSnapshot[slot] {
+                wantSnapshot[slot] = false
+                syncingSince[slot] = now
+                requestSnapshot(slot: slot)
+            } else {
+                retryIfStuck(slot: slot, now: now, outbox: &outbox)
+            }
         case .resync(let reason):
             let m = slots[slot].metrics
             m.resyncs.increment()
@@ -114,7 +125,20 @@ final class FeedConnection<P: VenuePublicProtocol>: WebSocketSessionHandler {
             }
             slots[slot].top.setValid(false)
             events.yield(.bookInvalidated(instrument: slots[slot].instrument, reason: reason.rawValue))
+            syncingSince[slot] = now
             resync(slot: slot, outbox: &outbox)
+        }
+    }
+
+    /// Diffs flow but the book is still not valid long after its resync started: ask again.
+    private func retryIfStuck(slot: Int, now: UInt64, outbox: inout [String]) {
+        if syncingSince[slot] == 0 { syncingSince[slot] = now; return }
+        guard now &- syncingSince[slot] > UInt64(max(1, settings.staleMs)) * 1_000_000 else { return }
+        syncingSince[slot] = now
+        if proto.snapshotsOverREST {
+            if !inFlight[slot] { requestSnapshot(slot: slot) }
+        } else {
+            outbox.append(contentsOf: proto.bookResubscribeFrames(symbol: slots[slot].symbol, settings: settings))
         }
     }
 
@@ -131,6 +155,7 @@ final class FeedConnection<P: VenuePublicProtocol>: WebSocketSessionHandler {
         syncs[slot].invalidate(.malformedFrame)
         slots[slot].top.setValid(false)
         events.yield(.bookInvalidated(instrument: slots[slot].instrument, reason: BookInvalidReason.malformedFrame.rawValue))
+        syncingSince[slot] = now
         resync(slot: slot, outbox: &outbox)
     }
 

@@ -40,7 +40,7 @@ struct MarketDataFeedTests {
             #expect(await rig.eventually(15) { rig.allValid })
             await rig.sim.inject(.dropDiff(venue, count: 1))
             #expect(await rig.eventually(15) { rig.metricTotal("md_seq_gaps_total") > 0 })
-            #expect(!rig.invalidated(.sequenceGap).isEmpty)
+            #expect(await rig.eventually(5) { !rig.invalidated(.sequenceGap).isEmpty })
             #expect(await rig.eventually(15) { rig.allValid && rig.metricTotal("md_resyncs_total") > 0 })
         })
     }
@@ -51,7 +51,7 @@ struct MarketDataFeedTests {
             #expect(await rig.eventually(15) { rig.allValid })
             await rig.sim.inject(.closeSocket(venue))
             #expect(await rig.eventually(15) { rig.reconnects >= 1 })
-            #expect(!rig.invalidated(.disconnected).isEmpty)
+            #expect(await rig.eventually(5) { !rig.invalidated(.disconnected).isEmpty })
             #expect(await rig.eventually(15) { rig.allValid })
             #expect(rig.metricTotal("ws_reconnects_total") > 0)
         })
@@ -94,7 +94,7 @@ struct MarketDataFeedTests {
             #expect(await rig.eventually(15) { rig.allValid })
             await rig.sim.inject(.corruptChecksum(count: 1))
             #expect(await rig.eventually(15) { rig.metricTotal("md_checksum_failures_total") > 0 })
-            #expect(!rig.invalidated(.checksumMismatch).isEmpty)
+            #expect(await rig.eventually(5) { !rig.invalidated(.checksumMismatch).isEmpty })
             #expect(await rig.eventually(15) { rig.allValid })
         })
     }
