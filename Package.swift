@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-atomics.git", from: "1.3.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
@@ -36,8 +37,9 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Atomics", package: "swift-atomics"),
             ]
         ),
@@ -48,6 +50,9 @@ let package = Package(
                 "PropCore", "MarketData", "Venues",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -66,6 +71,7 @@ let package = Package(
                 "PropCore", "MarketData", "Venues", "VenueSim", "Ops",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -97,19 +103,28 @@ let package = Package(
         .testTarget(
             name: "VenuesTests",
             dependencies: ["Venues", "MarketData", "PropCore", "VenueSim",
-                           .product(name: "PropertyBased", package: "swift-property-based")]
+                           .product(name: "PropertyBased", package: "swift-property-based"),
+                           .product(name: "Atomics", package: "swift-atomics"),
+                           .product(name: "CoreMetrics", package: "swift-metrics"),
+                           .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "VenueSimTests",
             dependencies: ["VenueSim", "Venues", "MarketData", "PropCore",
                            .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                           .product(name: "HummingbirdWSClient", package: "hummingbird-websocket")]
+                           .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOHTTP1", package: "swift-nio")]
         ),
         .testTarget(name: "OpsTests", dependencies: ["Ops", "PropCore"]),
         .testTarget(
             name: "ServerTests",
             dependencies: ["Server", "VenueSim", "Venues", "MarketData", "PropCore", "Ops",
+                           .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
+                           .product(name: "Metrics", package: "swift-metrics"),
+                           .product(name: "NIOCore", package: "swift-nio"),
                            .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
     ],

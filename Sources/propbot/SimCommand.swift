@@ -28,7 +28,7 @@ struct SimCommand: AsyncParsableCommand {
         let logger = Logger(label: "propbot.sim")
         let simulator = VenueSimulator(config: SimulatorConfig(seed: seed, basePort: port), logger: logger)
         let endpoints = try await simulator.start()
-        try StandardOutput.json(endpoints)
+        StandardOutput.line(endpoints.jsonLine)
         try await ShutdownSignal.wait()
         await simulator.stop()
     }
