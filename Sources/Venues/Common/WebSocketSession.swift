@@ -116,8 +116,10 @@ public final class WebSocketSession: Sendable {
     /// Sends the venue's client heartbeat and throws `StaleConnection` once nothing arrived for `staleMs`.
     private func watchdog(outbound: WebSocketOutboundWriter) async throws {
         let staleNanos = UInt64(max(1, settings.staleMs)) * 1_000_000
-        let pingNanos = UInt64(max(1, settings.pingIntervalMs)) * 1_000_000
-        let tick = max(10, min(settings.staleMs, settings.pingIntervalMs) / 4)
+        // Ping at least twice per stale window, so a quiet but healthy socket always has a pong arriving
+        // before it would be declared dead.
+        let pingNanos = UInt64(max(1, min(settings.pingIntervalMs, settings.staleMs / 2))) * 1_000_000
+        let tick = max(10, Int64(pingNanos / 1_000_000) / 4)
         var lastPing = time.monotonicNanos()
         while true {
             try await Task.sleep(for: .milliseconds(tick))
