@@ -17,7 +17,8 @@ import Testing
     /// A dummy value for every `${NAME}` the profile references, as an operator's environment would have.
     static func secretsReferenced(by profile: String) throws -> [String: String] {
         let text = try String(contentsOf: PropBotProcess.repositoryRoot.appendingPathComponent(profile), encoding: .utf8)
-        let names = text.matches(of: /\$\{([A-Z0-9_]+)/).map { String($0.1) }
+        // Only required secrets (no `:-default`), so optional ones like PROPBOT_SECRETS_FILE keep their defaults.
+        let names = text.matches(of: /\$\{([A-Z0-9_]+)\}/).map { String($0.1) }
         return Dictionary(names.map { ($0, "dummy-\($0.lowercased())") }, uniquingKeysWith: { a, _ in a })
     }
 
