@@ -3,10 +3,11 @@ import PropCore
 
 /// Works out each instrument's price and quantity scales for an offline replay.
 ///
-/// Choice: instrument lists found in the capture (Binance `exchangeInfo`, OKX `instruments`, Bybit
-/// `instruments-info`) win, using their tick and step sizes. Instruments not listed there get the largest
-/// number of decimals seen in any of their book, trade or ticker prices/quantities in the capture — which
-/// is the venue's print precision, so every value in the capture parses exactly at that scale.
+/// Choice: each instrument gets the largest number of decimals seen in any of its book, trade or ticker
+/// prices/quantities in the capture — the venue's print precision, so every recorded value parses
+/// exactly. When the capture also holds an instrument list (Binance `exchangeInfo`, OKX `instruments`,
+/// Bybit `instruments-info`), its tick/step scale is used if finer. Listed instruments never seen keep
+/// the listed scales.
 /// This pass uses Foundation's JSON parser: it runs once per replay, not per message on a live feed.
 enum ReplayScales {
     static func infer(venue: Venue, messages: [CapturedMessage]) -> [SymbolSpec] {
@@ -85,7 +86,12 @@ enum ReplayScales {
         }
         var specs: [SymbolSpec] = []
         for sym in order {
-            specs.append(listed[sym] ?? SymbolSpec(nativeSymbol: sym, priceScale: price[sym] ?? 0, qtyScale: qty[sym] ?? 0))
+            let seen = SymbolSpec(nativeSymbol: sym, priceScale: price[sym] ?? 0, qtyScale: qty[sym] ?? 0)
+            guard let l = listed[sym] else { specs.append(seen); continue }
+            // Real captures can hold values finer than the listed tick (Binance CTKUSDT, July 2021: tick
+            // 0.001 but resting levels at 0.00001 in the REST snapshot). A replay must not reject recorded
+            // data, so it takes the finer of the two; live feeds keep the venue's tick and reject such frames.
+            specs.append(SymbolSpec(nativeSymbol: sym, priceScale: max(l.priceScale, seen.priceScale), qtyScale: max(l.qtyScale, seen.qtyScale)))
         }
         for (sym, spec) in listed.sorted(by: { $0.key < $1.key }) where price[sym] == nil { specs.append(spec) }
         return specs

@@ -34,6 +34,19 @@ import Testing
         }
     }
 
+    /// Real case from the 2021 capture: CTKUSDT's listed tick is 0.001 but its REST snapshot has resting
+    /// levels at 5 decimals. At the listed scale the snapshot is rejected (fail closed), naming the field.
+    @Test func snapshotOffTheListedTickIsRejected() throws {
+        let http = try RecordedCaptures.messages(RecordedCaptures.binanceHTTP)
+        let ctk = try #require(http.first { if case .http(let url) = $0.kind { url.contains("CTKUSDT") } else { false } })
+        let table = SymbolTable([SymbolSpec(nativeSymbol: "CTKUSDT", priceScale: 3, qtyScale: 0)])
+        var u = DepthUpdate()
+        u.slot = 0
+        #expect(throws: VenueCodecError(.offScale, field: "bids[].price", venue: .binance, slot: 0)) {
+            try BinanceCodec.decodeDepthSnapshot(ctk.body, symbols: table, into: &u)
+        }
+    }
+
     @Test func okxInstrumentsSnapshotAndTimeDecode() throws {
         let rules = try OKXCodec.decodeInstruments(Array(#"{"code":"0","msg":"","data":[{"instId":"BTC-USDT-SWAP","instType":"SWAP","ctType":"linear","ctVal":"0.01","ctValCcy":"BTC","ctMult":"1","settleCcy":"USDT","uly":"BTC-USDT","tickSz":"0.1","lotSz":"1","minSz":"1","state":"live"}]}"#.utf8))
         #expect(rules.count == 1 && rules[0].id.description == "OKX:PERP:BTC-USDT")

@@ -13,6 +13,21 @@ import Testing
         #expect(sushi.bid != nil && sushi.ask != nil && Price(sushi.bid!)! < Price(sushi.ask!)!)
     }
 
+    @Test func instrumentListInTheCaptureSetsTheScales() throws {
+        // exchangeInfo says SUSHIUSDT tick 0.0010 (scale 3) while the feed prints 4 decimals: the finer wins.
+        // CTKUSDT's tick is 0.001 but its REST snapshot holds levels like "0.50579": the replay must still take them.
+        let files = [RecordedCaptures.binanceInfo, RecordedCaptures.binanceHTTP, RecordedCaptures.binanceWS]
+        let specs = ReplayScales.infer(venue: .binance, messages: try CaptureReader.read(files))
+        #expect(specs.first { $0.nativeSymbol == "SUSHIUSDT" } == SymbolSpec(nativeSymbol: "SUSHIUSDT", priceScale: 4, qtyScale: 0))
+        #expect(specs.first { $0.nativeSymbol == "CTKUSDT" }?.priceScale == 5)
+        let report = try MarketReplay.run(venue: .binance, files: files)
+        #expect(report.gaps == 0)
+        #expect(report.malformed == 0)
+        #expect(report.books.count == 4)
+        #expect(report.books.values.allSatisfy { $0.valid })
+        #expect(report.books["SUSHIUSDT"]?.bid?.split(separator: ".").last?.count == 4)
+    }
+
     @Test func okxRecordingGivesValidBooksWithoutChecksumFailures() throws {
         let report = try MarketReplay.run(venue: .okx, files: [RecordedCaptures.okxWS])
         #expect(report.checksumFailures == 0 && report.gaps == 0 && report.malformed == 0)
