@@ -33,10 +33,14 @@ struct FixedTimeSource: TimeSource {
     @Test func booksUseTheDocumentedSnakeCaseShape() async throws {
         let row = BookView(instrument: try InstrumentId(parsing: "BINANCE:PERP:BTC-USDT"), venue: .binance, symbol: "BTCUSDT", bid: "65000.1",
                           bidQty: "1.5", ask: "65000.2", askQty: "0.3", valid: true, stale: false, ageMs: 12, seq: 99)
-        try await Self.app(books: [row]).test(.router) { client in
+        let empty = BookView(instrument: try InstrumentId(parsing: "OKX:PERP:SOL-USDT"), venue: .okx, symbol: "SOL-USDT-SWAP",
+                             bid: nil, bidQty: nil, ask: nil, askQty: nil, valid: false, stale: true, ageMs: nil, seq: 0)
+        try await Self.app(books: [row, empty]).test(.router) { client in
             try await client.execute(uri: "/api/md/books", method: .get) { response in
                 let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]])
-                #expect(json.count == 1)
+                #expect(json.count == 2)
+                #expect(Set(json[1].keys) == Set(json[0].keys), "an empty book keeps every key, as null")
+                #expect(json[1]["bid"] is NSNull)
                 #expect(Set(json[0].keys) == ["instrument", "venue", "symbol", "bid", "bid_qty", "ask", "ask_qty",
                                               "valid", "stale", "age_ms", "seq"])
                 #expect(json[0]["bid_qty"] as? String == "1.5")

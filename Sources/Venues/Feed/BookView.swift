@@ -36,4 +36,20 @@ public struct BookView: Sendable, Codable, Hashable {
         case instrument, venue, symbol, bid, ask, valid, stale, seq
         case bidQty = "bid_qty", askQty = "ask_qty", ageMs = "age_ms"
     }
+
+    /// Every key is always present (`null` for an empty side), so API clients see one fixed shape.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(instrument, forKey: .instrument)
+        try c.encode(venue, forKey: .venue)
+        try c.encode(symbol, forKey: .symbol)
+        try c.encode(bid, forKey: .bid)
+        try c.encode(bidQty, forKey: .bidQty)
+        try c.encode(ask, forKey: .ask)
+        try c.encode(askQty, forKey: .askQty)
+        try c.encode(valid, forKey: .valid)
+        try c.encode(stale, forKey: .stale)
+        try c.encode(ageMs, forKey: .ageMs)
+        try c.encode(seq, forKey: .seq)
+    }
 }
