@@ -540,8 +540,8 @@ public struct JSONScanner {
             let (q1, q2, q3, q4) = quotes
             guard q1 == expectOpen, q3 == q2 &+ 2, at(q2 &+ 1) == UInt8(ascii: ","), q4 &+ 2 < end,
                   at(q4 &+ 1) == UInt8(ascii: "]") else { return false }
-            guard let price = knownDecimal(q1 &+ 1, q2, scale: priceScale), price > 0,
-                  let qty = knownDecimal(q3 &+ 1, q4, scale: qtyScale), qty >= 0 else { return false }
+            guard let price = Self.knownDecimal(bytes, end, q1 &+ 1, q2, scale: priceScale), price > 0,
+                  let qty = Self.knownDecimal(bytes, end, q3 &+ 1, q4, scale: qtyScale), qty >= 0 else { return false }
             out.append(BookLevel(price: price, qty: qty))
             let c = at(q4 &+ 2)
             if c == UInt8(ascii: "]") { pos = q4 &+ 3; return true }
@@ -551,30 +551,48 @@ public struct JSONScanner {
     }
 
     /// Parses the digits in `s..<e` (string content whose length is already known) at `scale` (<= 10);
-    /// `nil` for anything but plain non-negative decimals of up to 7+7 digits.
+    /// `nil` for anything but plain non-negative decimals of up to 7+7 digits. Static over raw values so
+    /// the optimizer inlines it into the level loop.
     @inlinable
     @inline(__always)
-    func knownDecimal(_ s: Int, _ e: Int, scale: Int) -> Int64? {
+    static func knownDecimal(_ bytes: UnsafeRawBufferPointer, _ end: Int, _ s: Int, _ e: Int, scale: Int) -> Int64? {
         let len = e &- s
         guard len >= 1 else { return nil }
-        let (x1, n1) = digitRun(at: s)
+        let (x1, n1) = staticDigitRun(bytes, end, s)
         if n1 == len {
             guard n1 <= 7 else { return nil }
-            return Self.swarValue(x1, n1) &* Self.pow10(scale)
+            return swarValue(x1, n1) &* pow10(scale)
         }
-        guard n1 >= 1, n1 <= 7, at(s &+ n1) == UInt8(ascii: ".") else { return nil }
+        guard n1 >= 1, n1 <= 7, bytes[s &+ n1] == UInt8(ascii: ".") else { return nil }
         let j = s &+ n1 &+ 1
         let n2 = e &- j
         guard n2 >= 1, n2 <= 7 else { return nil }
-        let (x2, r2) = digitRun(at: j)
+        let (x2, r2) = staticDigitRun(bytes, end, j)
         guard r2 == n2 else { return nil }
         let k = Swift.min(n2, scale)
         if n2 > k {
             let extra = (x2 >> UInt64(8 &* k)) & ((1 << UInt64(8 &* (n2 &- k))) &- 1)
             if extra != 0 { return nil }
         }
-        let frac: Int64 = k > 0 ? Self.swarValue(x2, k) &* Self.pow10(scale &- k) : 0
-        return Self.swarValue(x1, n1) &* Self.pow10(scale) &+ frac
+        let frac: Int64 = k > 0 ? swarValue(x2, k) &* pow10(scale &- k) : 0
+        return swarValue(x1, n1) &* pow10(scale) &+ frac
+    }
+
+    /// `digitRun` over raw values (see there).
+    @inlinable
+    @inline(__always)
+    static func staticDigitRun(_ bytes: UnsafeRawBufferPointer, _ end: Int, _ i: Int) -> (x: UInt64, n: Int) {
+        var w: UInt64 = 0
+        if i &+ 8 <= end {
+            w = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        } else {
+            var k = 0
+            while i &+ k < end { w |= UInt64(bytes[i &+ k]) << UInt64(8 &* k); k &+= 1 }
+        }
+        let x = w ^ 0x3030_3030_3030_3030
+        let t = ((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7676_7676_7676_7676) | x
+        let m = t & 0x8080_8080_8080_8080
+        return (x, m.trailingZeroBitCount >> 3)
     }
 
     /// Byte-at-a-time level reader: handles whitespace and extra elements, and names the failure.
