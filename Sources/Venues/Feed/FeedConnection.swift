@@ -89,7 +89,7 @@ final class FeedConnection<P: VenuePublicProtocol>: WebSocketSessionHandler {
         let metrics = slots[slot].metrics
         metrics.messages.increment()
         let previous = lastDepthNanos[slot]
-        if previous != 0, receivedNanos > previous { metrics.wsGapMs.record(Int64((receivedNanos - previous) / 1_000_000)) }
+        if previous != 0, receivedNanos > previous { metrics.noteGap(receivedNanos - previous) }
         lastDepthNanos[slot] = receivedNanos
         let wasValid = syncs[slot].isValid
         let action = syncs[slot].handle(update)

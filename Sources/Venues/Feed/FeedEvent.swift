@@ -12,4 +12,8 @@ public enum FeedEvent: Sendable, Hashable {
     case bookResynced(instrument: InstrumentId, seq: Int64)
     /// A REST snapshot or instrument request failed even after retries.
     case restFailed(venue: Venue, code: String, messageRu: String)
+    /// No update for longer than `staleMs`: the book must not be traded on.
+    case bookStale(instrument: InstrumentId, ageMs: Int64)
+    /// Updates flow again after `bookStale`.
+    case bookFresh(instrument: InstrumentId)
 }

@@ -158,13 +158,23 @@ public final class MarketDataFeed<P: VenuePublicProtocol>: Sendable {
         }
     }
 
-    /// Sets `book_freshness_ms` for every book about once a second (off the hot path).
+    /// About once a second (off the hot path): sets `book_freshness_ms` and `ws_gap_ms` for every book,
+    /// and reports a book that went stale (no update for `staleMs`) or came back.
     private func updateFreshness(_ reg: BookRegistry) async {
+        var stale = [Bool](repeating: false, count: reg.slots.count)
         while !Task.isCancelled {
             let now = time.monotonicNanos()
-            for slot in reg.slots {
+            for (i, slot) in reg.slots.enumerated() {
                 let t = slot.top.read()
-                if t.updatedNanos != 0 { slot.metrics.freshnessMs.record(Int64((now &- t.updatedNanos) / 1_000_000)) }
+                let ageMs = t.updatedNanos == 0 ? nil : Int64((now &- t.updatedNanos) / 1_000_000)
+                if let ageMs { slot.metrics.freshnessMs.record(ageMs) }
+                slot.metrics.publishGap()
+                let isStale = ageMs.map { $0 > settings.staleMs } ?? false
+                if isStale != stale[i] {
+                    stale[i] = isStale
+                    eventSink.yield(isStale ? .bookStale(instrument: slot.instrument, ageMs: ageMs ?? 0)
+                                            : .bookFresh(instrument: slot.instrument))
+                }
             }
             try? await Task.sleep(for: .seconds(1))
         }

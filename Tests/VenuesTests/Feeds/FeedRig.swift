@@ -32,6 +32,8 @@ protocol FeedRigProtocol: Sendable {
     func eventually(_ seconds: Double, _ condition: () async -> Bool) async -> Bool
     func matchesSimulator(_ id: InstrumentId) async -> Bool
     func invalidated(_ reason: BookInvalidReason) -> Set<InstrumentId>
+    /// Instruments for which a `bookStale` event was emitted.
+    var reportedStale: Set<InstrumentId> { get }
     func metricTotal(_ label: String) -> Int64
 }
 
@@ -99,6 +101,10 @@ struct FeedRig<P: VenuePublicProtocol>: FeedRigProtocol {
     /// Instruments invalidated for `reason` so far.
     func invalidated(_ reason: BookInvalidReason) -> Set<InstrumentId> {
         Set(log.all.compactMap { if case .bookInvalidated(let id, let r) = $0, r == reason.rawValue { id } else { nil } })
+    }
+
+    var reportedStale: Set<InstrumentId> {
+        Set(log.all.compactMap { if case .bookStale(let id, _) = $0 { id } else { nil } })
     }
 
     var anyStale: Bool { feed.books().contains { $0.stale } }

@@ -63,6 +63,7 @@ struct MarketDataFeedTests {
             #expect(await rig.eventually(15) { rig.allValid })
             await rig.sim.inject(.stall(venue, millis: 3000))
             #expect(await rig.eventually(10) { rig.anyStale })
+            #expect(await rig.eventually(10) { !rig.reportedStale.isEmpty }, "a bookStale event tells the operator")
             #expect(await rig.eventually(20) { rig.allValid })
         })
     }
