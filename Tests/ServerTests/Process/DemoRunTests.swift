@@ -64,6 +64,28 @@ import Testing
         #expect(try await bot.interruptAndWait() == 0)
     }
 
+    @Test func secretsNeverReachTheLogsEvenAtTraceLevel() async throws {
+        let source = try String(contentsOfFile: try Self.demoProfileOnFreePorts(), encoding: .utf8)
+        let yaml = source
+            .replacingOccurrences(of: "binance: {enabled: true}",
+                                  with: #"binance: {enabled: true, api_key: "${PB_TEST_KEY}", api_secret: "${PB_TEST_SECRET}"}"#)
+            .replacingOccurrences(of: "level: info", with: "level: trace")
+        #expect(yaml.contains("PB_TEST_SECRET") && yaml.contains("level: trace"))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("propbot-secret-\(UUID().uuidString).yaml").path
+        try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        let key = "AKIA-test-key-\(UUID().uuidString)", secret = "s3cr3t-\(UUID().uuidString)"
+        let bot = try PropBotProcess(["run", "--config", path], environment: ["PB_TEST_KEY": key, "PB_TEST_SECRET": secret])
+        let line = await bot.firstLine()
+        let api = try #require((try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])?["api"], "\(line)")
+        for path in ["/api/health", "/api/md/books", "/metrics"] { _ = try await HTTPClient.shared.execute(HTTPClientRequest(url: api + path), timeout: .seconds(10)) }
+        try await Task.sleep(for: .seconds(2))
+        #expect(try await bot.interruptAndWait() == 0)
+        let everything = bot.output() + bot.errorOutput()
+        #expect(everything.contains("trace") || everything.contains("debug") || everything.count > 1000, "trace logging was on")
+        #expect(!everything.contains(key))
+        #expect(!everything.contains(secret))
+    }
+
     @Test func simPrintsItsBaseURLsAsTheFirstLine() async throws {
         let sim = try PropBotProcess(["sim", "--port", "0", "--seed", "7"])
         let line = await sim.firstLine()
@@ -85,14 +107,14 @@ import Testing
             let ok = try PropBotProcess(["config", "validate", "configs/\(name).yaml"],
                                         environment: try Self.secretsReferenced(by: "configs/\(name).yaml"))
             let status = try await ok.waitForExit()
-            #expect(status == 0, "configs/\(name).yaml: \(ok.remainingOutput()) \(ok.errorOutput())")
-            #expect(ok.remainingOutput().trimmingCharacters(in: .whitespacesAndNewlines) == "OK")
+            #expect(status == 0, "configs/\(name).yaml: \(ok.output()) \(ok.errorOutput())")
+            #expect(ok.output().trimmingCharacters(in: .whitespacesAndNewlines) == "OK")
         }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).yaml").path
         try "profile: demo\nmarket_data:\n  stale_msec: 10\nserver:\n  port: seventy\n".write(toFile: path, atomically: true, encoding: .utf8)
         let bad = try PropBotProcess(["config", "validate", path])
         #expect(try await bad.waitForExit() != 0)
-        let out = bad.remainingOutput()
+        let out = bad.output()
         #expect(out.contains("market_data.stale_msec"), "\(out)")
         #expect(out.contains("server.port"), "\(out)")
         #expect(!out.contains("OK\n"))
@@ -104,7 +126,7 @@ import Testing
                                          recorded.appendingPathComponent("cryptofeed-master-BINANCE_FUTURES.http.0.0.txt").path,
                                          recorded.appendingPathComponent("cryptofeed-master-BINANCE_FUTURES.ws.1.0.txt").path])
         #expect(try await replay.waitForExit() == 0)
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(replay.remainingOutput().utf8)) as? [String: Any])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(replay.output().utf8)) as? [String: Any])
         #expect(report["venue"] as? String == "binance")
         #expect(report["gaps"] as? Int == 0)
         #expect((report["messages"] as? Int ?? 0) > 1000)

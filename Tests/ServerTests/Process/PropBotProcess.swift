@@ -2,10 +2,12 @@ import Foundation
 import Testing
 
 /// Runs the built `propbot` executable as a real child process, for end-to-end tests of the CLI.
+/// Output goes to temporary files rather than pipes, so a chatty process (trace logging) never blocks
+/// on a full pipe while the test waits for it.
 final class PropBotProcess {
     let process = Process()
-    private let stdout = Pipe()
-    private let stderr = Pipe()
+    private let stdoutURL: URL
+    private let stderrURL: URL
 
     /// The `propbot` binary next to the test bundle (SwiftPM builds every product with `--build-tests`).
     static var executable: URL {
@@ -20,34 +22,31 @@ final class PropBotProcess {
     }
 
     init(_ arguments: [String], environment: [String: String] = [:]) throws {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("propbot-\(UUID().uuidString)")
+        stdoutURL = tmp.appendingPathExtension("out")
+        stderrURL = tmp.appendingPathExtension("err")
+        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         process.executableURL = Self.executable
         process.arguments = arguments
         process.currentDirectoryURL = Self.repositoryRoot
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        process.standardOutput = stdout
-        process.standardError = stderr
+        process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
+        process.standardError = try FileHandle(forWritingTo: stderrURL)
         try process.run()
     }
 
-    /// The first line the process writes to stdout. If none comes within `timeout` the process is killed,
-    /// which ends the read with whatever was written.
+    /// The first line the process writes to stdout, waiting up to `timeout` for it.
     func firstLine(timeout: Duration = .seconds(90)) async -> String {
-        let handle = stdout.fileHandleForReading
-        let pid = process.processIdentifier
-        let watchdog = Task {
-            try await Task.sleep(for: timeout)
-            kill(pid, SIGKILL)
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let text = output()
+            if let newline = text.firstIndex(of: "\n") { return String(text[..<newline]) }
+            if !process.isRunning { return text }
+            try? await Task.sleep(for: .milliseconds(50))
         }
-        defer { watchdog.cancel() }
-        return await Task.detached {
-            var bytes: [UInt8] = []
-            while true {
-                let chunk = handle.readData(ofLength: 1)
-                if chunk.isEmpty || chunk.first == UInt8(ascii: "\n") { break }
-                bytes.append(contentsOf: chunk)
-            }
-            return String(decoding: bytes, as: UTF8.self)
-        }.value
+        Issue.record("no stdout line within \(timeout)")
+        return output()
     }
 
     /// Sends SIGINT (Ctrl-C) and waits for the exit status.
@@ -70,17 +69,15 @@ final class PropBotProcess {
         return process.terminationStatus
     }
 
-    /// Everything on stdout after the process ended.
-    func remainingOutput() -> String {
-        String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    }
+    /// Everything written to stdout so far.
+    func output() -> String { (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? "" }
 
-    func errorOutput() -> String {
-        String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    }
+    /// Everything written to stderr so far.
+    func errorOutput() -> String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
 
     deinit {
         if process.isRunning { process.terminate() }
+        try? FileManager.default.removeItem(at: stdoutURL)
+        try? FileManager.default.removeItem(at: stderrURL)
     }
 }
-
