@@ -5,7 +5,9 @@ cd "$(dirname "$0")/.."
 
 # Third-party protocol clients used by the interop tests (ccxt talks to our simulator like to a real venue).
 if ! python3 -c "import ccxt, sortedcontainers" 2>/dev/null; then
-    python3 -m pip install --quiet --disable-pip-version-check ccxt sortedcontainers
+    # A distribution Python (PEP 668) refuses plain installs; then install for this user only.
+    python3 -m pip install --quiet --disable-pip-version-check ccxt sortedcontainers \
+        || python3 -m pip install --quiet --disable-pip-version-check --user --break-system-packages ccxt sortedcontainers
 fi
 
 swift build --build-tests
