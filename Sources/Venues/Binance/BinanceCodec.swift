@@ -17,7 +17,17 @@ public struct BinanceCodec: PublicMarketCodec {
         trades.reserveCapacity(16)
     }
 
+    /// Canonical `depthUpdate` frames take `fastPath`; everything else (and anything it declines) the
+    /// general decoder below.
+    private var fastPath = BinanceDepthFastPath()
+
     public mutating func decode(_ frame: UnsafeRawBufferPointer, into update: inout DepthUpdate) throws(VenueCodecError) -> MarketMessage {
+        if fastPath.decode(frame, symbols: symbols, into: &update) { return .depth }
+        return try decodeGeneral(frame, into: &update)
+    }
+
+    /// The reference decoder for every frame shape (any key order, whitespace, all event types, errors).
+    mutating func decodeGeneral(_ frame: UnsafeRawBufferPointer, into update: inout DepthUpdate) throws(VenueCodecError) -> MarketMessage {
         update.reset()
         var s = JSONScanner(frame)
         let message = try decodeObject(&s, &update, nested: false)
