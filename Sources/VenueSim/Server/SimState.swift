@@ -33,6 +33,18 @@ public actor SimState {
 
     // MARK: market
 
+    /// Whether this tick sends a book diff that some client would see: a `drop_diff` fault is spent only
+    /// on such a tick, so every injected drop shows up as a gap (a change deep in a view nobody reads
+    /// would otherwise swallow it silently).
+    func hasPublishedDiff(_ t: SimInstrumentTick, state s: SimInstrumentState) -> Bool {
+        switch s.spec.id.venue {
+        case .binance, .okx:
+            return t.views.first.map { !$0.isEmpty } ?? false
+        case .bybit:
+            return t.views.contains { !$0.isEmpty && $0.depth > 1 && hasSubscribers(.bybit, "orderbook.\($0.depth).\(s.spec.nativeSymbol)") }
+        }
+    }
+
     /// Advances the market one step and publishes every venue's streams.
     public func tick() {
         let now = nowMs
@@ -41,8 +53,7 @@ public actor SimState {
         let ticks = market.step(nowMs: now, frozen: frozen)
         for t in ticks {
             let state = market.instruments[t.index]
-            let hasDiff = t.views.contains { !$0.isEmpty }
-            let drop = hasDiff && faults.consume(.dropDiff, venue: state.spec.id.venue, instrument: state.spec.id)
+            let drop = hasPublishedDiff(t, state: state) && faults.consume(.dropDiff, venue: state.spec.id.venue, instrument: state.spec.id)
             switch state.spec.id.venue {
             case .binance: publishBinance(t, state: state, dropDiff: drop, nowMs: now)
             case .okx: publishOKX(t, state: state, dropDiff: drop, nowMs: now)
