@@ -250,7 +250,7 @@ extension BinanceDepthFastPath {
         /// The decimal string content at `e` (after the opening quote) as a mantissa at `scale`, moving `e`
         /// past the closing quote; -1 when it is not a plain non-negative decimal whose extra decimals are
         /// zeros. Common case (integer part, dot and fraction within 8 bytes): one load, one SWAR value.
-        @inline(__always)
+        @_transparent // mandatory inlining: the optimizer's size limit otherwise leaves one of the two per level as a call
         func decimal(_ e: inout Int, scale: Int) -> Int64 {
             let s = e
             let w = word(at: s)
