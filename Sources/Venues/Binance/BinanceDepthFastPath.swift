@@ -73,11 +73,9 @@ struct BinanceDepthFastPath: Sendable {
         i &+= 5
         let sc = symbols.scales(slot)
         guard sc.price >= 0, sc.price <= 18, sc.qty >= 0, sc.qty <= 18 else { return nil }
-        update.bids.removeAll(keepingCapacity: true)
         guard f.levels(&i, priceScale: sc.price, qtyScale: sc.qty, into: &update.bids),
               f.matches(i, 0x3A_2261_222C, 5) else { return nil } // ,"a":
         i &+= 5
-        update.asks.removeAll(keepingCapacity: true)
         guard f.levels(&i, priceScale: sc.price, qtyScale: sc.qty, into: &update.asks),
               f.matches(i, 0x7D, 1) else { return nil } // }
         update.kind = .delta
@@ -209,16 +207,21 @@ extension BinanceDepthFastPath {
         @inline(never)
         func levels(_ i: inout Int, priceScale: Int, qtyScale: Int, into out: inout [BookLevel]) -> Bool {
             let head = word(at: i) & 0xFF_FFFF
-            if head & 0xFFFF == 0x5D5B { i &+= 2; return true } // []
+            if head & 0xFFFF == 0x5D5B { // []
+                if !out.isEmpty { out.removeAll(keepingCapacity: true) }
+                i &+= 2
+                return true
+            }
             guard head == 0x22_5B5B else { return false } // [["
             var pos = i &+ 1
             var ok = false
-            // Levels go through a small stack buffer and are appended in bulk: one uniqueness and
-            // capacity check per chunk instead of per level.
+            // Levels go through a small stack buffer and replace `out`'s contents in bulk: one uniqueness
+            // and capacity check per chunk instead of per level (the first chunk also clears `out`).
             let chunk = 64
             withUnsafeTemporaryAllocation(of: BookLevel.self, capacity: chunk) { buf in
                 guard let out0 = buf.baseAddress else { return }
                 var k = 0
+                var cleared = false
                 while true {
                     // pos is at `[`, followed by `"`.
                     guard word(at: pos) & 0xFFFF == 0x225B else { return }
@@ -231,13 +234,14 @@ extension BinanceDepthFastPath {
                     (out0 + k).initialize(to: BookLevel(price: price, qty: qty))
                     k &+= 1
                     if k == chunk {
-                        out.append(contentsOf: UnsafeBufferPointer(start: out0, count: k))
+                        Self.flush(&out, UnsafeBufferPointer(start: out0, count: k), cleared: cleared)
+                        cleared = true
                         k = 0
                     }
                     let tail = word(at: e) & 0xFFFF
                     if tail == 0x2C5D { pos = e &+ 2; continue } // ],
                     guard tail == 0x5D5D else { return } // ]]
-                    out.append(contentsOf: UnsafeBufferPointer(start: out0, count: k))
+                    Self.flush(&out, UnsafeBufferPointer(start: out0, count: k), cleared: cleared)
                     pos = e &+ 2
                     ok = true
                     return
@@ -245,6 +249,16 @@ extension BinanceDepthFastPath {
             }
             i = pos
             return ok
+        }
+
+        /// Appends `levels` to `out`, first dropping `out`'s old contents unless `cleared`.
+        @inline(__always)
+        static func flush(_ out: inout [BookLevel], _ levels: UnsafeBufferPointer<BookLevel>, cleared: Bool) {
+            if cleared {
+                out.append(contentsOf: levels)
+            } else {
+                out.replaceSubrange(out.startIndex..<out.endIndex, with: levels)
+            }
         }
 
         /// The decimal string content at `e` (after the opening quote) as a mantissa at `scale`, moving `e`

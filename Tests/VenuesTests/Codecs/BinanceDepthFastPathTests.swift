@@ -83,6 +83,19 @@ import Testing
         #expect(Self.fast(Array(frames[1].utf8)) != nil)
     }
 
+    @Test func reusedUpdateLosesThePreviousFramesLevels() throws {
+        var codec = BinanceCodec(symbols: Self.table)
+        var update = DepthUpdate()
+        _ = try JSONScanner.withBytes(Array(Self.canonical.utf8)) { (raw) throws(VenueCodecError) in try codec.decode(raw, into: &update) }
+        #expect(update.bids.count == 3 && update.asks.count == 3)
+        let next = #"{"e":"depthUpdate","E":2,"T":2,"s":"BTCUSDT","U":3512345721711,"u":3512345721712,"pu":3512345721710,"b":[],"a":[["65003.30","1.000"]]}"#
+        #expect(Self.fast(Array(next.utf8)) != nil)
+        _ = try JSONScanner.withBytes(Array(next.utf8)) { (raw) throws(VenueCodecError) in try codec.decode(raw, into: &update) }
+        #expect(update.bids.isEmpty)
+        #expect(update.asks == [BookLevel(price: 650033, qty: 1000)])
+        #expect(update.lastUpdateId == 3512345721712 && update.eventTimeMs == 2)
+    }
+
     @Test func deviationsAreDeclined() {
         let c = Self.canonical
         let variants = [
