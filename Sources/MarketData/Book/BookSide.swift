@@ -154,9 +154,12 @@ public struct BookSide: Sendable {
     @inlinable
     mutating func applyInWindow<C: Collection>(_ changes: C, from start: C.Index) -> C.Index where C.Element == BookLevel {
         let neg = negated, m = mask, low = windowLow, size = Int64(slots.count)
-        var count = levelCount, best = bestKey
-        var i = start
-        slots.withUnsafeMutableBufferPointer { buf in
+        let count0 = levelCount, best0 = bestKey
+        // Counters live in the closure's locals (registers) and come back as its result, rather than
+        // being captured (which kept them in memory, stored on every level).
+        let (end, count, best) = slots.withUnsafeMutableBufferPointer { buf -> (C.Index, Int, Int64) in
+            var i = start
+            var count = count0, best = best0
             while i != changes.endIndex {
                 let c = changes[i]
                 let k = neg ? 0 &- c.price : c.price
@@ -164,25 +167,24 @@ public struct BookSide: Sendable {
                 let s = Int(truncatingIfNeeded: k) & m
                 let old = buf[s]
                 buf[s] = c.qty
-                if old == 0 {
-                    if c.qty != 0 {
-                        count &+= 1
-                        if k > best { best = k }
-                    }
-                } else if c.qty == 0 {
-                    count &-= 1
-                    if k == best, count > 0 {
-                        var j = k &- 1
-                        while buf[Int(truncatingIfNeeded: j) & m] == 0 { j &-= 1 }
-                        best = j
-                    }
+                // Branch-free bookkeeping: inserts, updates and deletes arrive in no predictable order.
+                let present = c.qty != 0
+                let wasPresent = old != 0
+                count &+= (present && !wasPresent ? 1 : 0) &- (wasPresent && !present ? 1 : 0)
+                best = present && k > best ? k : best
+                if !present, wasPresent, k == best, count > 0 {
+                    // The best level went: the next best lies below it in the window, so this stops.
+                    var j = k &- 1
+                    while buf[Int(truncatingIfNeeded: j) & m] == 0 { j &-= 1 }
+                    best = j
                 }
                 changes.formIndex(after: &i)
             }
+            return (i, count, best)
         }
         levelCount = count
         bestKey = best
-        return i
+        return end
     }
 
     /// Lowest present key (scans up from the window's bottom; only on the cold re-window path).
