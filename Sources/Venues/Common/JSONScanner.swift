@@ -126,15 +126,7 @@ public struct JSONScanner {
     /// True if the span's bytes equal the ASCII `literal`.
     @inlinable
     public func equals(_ span: Span, _ literal: StaticString) -> Bool {
-        let n = literal.utf8CodeUnitCount
-        guard span.count == n else { return false }
-        let p = literal.utf8Start
-        var i = 0
-        while i < n {
-            if at(span.start + i) != p[i] { return false }
-            i += 1
-        }
-        return true
+        span.count == literal.utf8CodeUnitCount && hasPrefix(span, literal)
     }
 
     /// True if the span starts with the ASCII `prefix`.
