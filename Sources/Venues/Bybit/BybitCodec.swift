@@ -23,7 +23,17 @@ public struct BybitCodec: PublicMarketCodec {
         trades.reserveCapacity(64)
     }
 
+    /// Canonical `orderbook` frames take `fastPath`; everything else (and anything it declines) the general
+    /// decoder below.
+    private var fastPath = BybitOrderbookFastPath()
+
     public mutating func decode(_ frame: UnsafeRawBufferPointer, into update: inout DepthUpdate) throws(VenueCodecError) -> MarketMessage {
+        if fastPath.decode(frame, symbols: symbols, into: &update) { return .depth }
+        return try decodeGeneral(frame, into: &update)
+    }
+
+    /// The reference decoder for every frame shape (any key order, whitespace, all message types, errors).
+    mutating func decodeGeneral(_ frame: UnsafeRawBufferPointer, into update: inout DepthUpdate) throws(VenueCodecError) -> MarketMessage {
         update.reset()
         let v = Venue.bybit
         var s = JSONScanner(frame)
