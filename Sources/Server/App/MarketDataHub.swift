@@ -28,17 +28,14 @@ public final class MarketDataHub: Sendable {
             let instruments = profile.instruments(on: venue)
             guard !instruments.isEmpty else { continue }
             let urls = endpoints(venue)
-            let log = logger.with(venue: venue)
+            func feed<P: VenuePublicProtocol>(_ proto: P) -> any VenueFeed {
+                MarketDataFeed(proto: proto, instruments: instruments, restBaseURL: urls.rest, wsBaseURL: urls.ws,
+                               settings: settings, metrics: metrics.factory, time: time, logger: logger.with(venue: venue))
+            }
             switch venue {
-            case .binance:
-                feeds.append(MarketDataFeed(proto: BinancePublicStream(), instruments: instruments, restBaseURL: urls.rest,
-                                            wsBaseURL: urls.ws, settings: settings, metrics: metrics.factory, time: time, logger: log))
-            case .okx:
-                feeds.append(MarketDataFeed(proto: OKXPublicStream(), instruments: instruments, restBaseURL: urls.rest,
-                                            wsBaseURL: urls.ws, settings: settings, metrics: metrics.factory, time: time, logger: log))
-            case .bybit:
-                feeds.append(MarketDataFeed(proto: BybitPublicStream(), instruments: instruments, restBaseURL: urls.rest,
-                                            wsBaseURL: urls.ws, settings: settings, metrics: metrics.factory, time: time, logger: log))
+            case .binance: feeds.append(feed(BinancePublicStream()))
+            case .okx: feeds.append(feed(OKXPublicStream()))
+            case .bybit: feeds.append(feed(BybitPublicStream()))
             }
         }
         self.feeds = feeds
