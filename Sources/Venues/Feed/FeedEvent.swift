@@ -16,4 +16,23 @@ public enum FeedEvent: Sendable, Hashable {
     case bookStale(instrument: InstrumentId, ageMs: Int64)
     /// Updates flow again after `bookStale`.
     case bookFresh(instrument: InstrumentId)
+    /// The profile asks for an instrument the venue does not list: it gets no book; the others run normally.
+    case instrumentNotListed(instrument: InstrumentId, symbol: String)
+
+    /// What the operator is told, in Russian, for the events that need attention; `nil` for routine ones.
+    public var messageRu: String? {
+        switch self {
+        case .instrumentNotListed(let id, let symbol):
+            "Биржа \(id.venue.canonicalName) не знает инструмент \(id) (символ \(symbol)): стакан не ведётся. "
+                + "Подсказка: проверьте список instruments в профиле и листинг биржи"
+        case .bookStale(let id, let age):
+            "Стакан \(id) не обновлялся \(age) мс: торговать по нему нельзя. Подсказка: проверьте связь с биржей; бот переподключится сам"
+        case .bookInvalidated(let id, let reason):
+            "Стакан \(id) невалиден (\(reason)), идёт пересинхронизация"
+        case .restFailed(let venue, _, let message):
+            "\(venue.canonicalName): \(message)"
+        case .connected, .disconnected, .bookResynced, .bookFresh:
+            nil
+        }
+    }
 }

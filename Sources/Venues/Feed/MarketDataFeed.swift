@@ -111,6 +111,7 @@ public final class MarketDataFeed<P: VenuePublicProtocol>: Sendable {
                     let native = NativeSymbol.symbol(for: id)
                     guard let r = bySymbol[native] else {
                         logger.warning("instrument not listed by venue", metadata: ["instrument": "\(id)"])
+                        eventSink.yield(.instrumentNotListed(instrument: id, symbol: native))
                         continue
                     }
                     specs.append(SymbolSpec(nativeSymbol: native, priceScale: r.priceScale, qtyScale: r.qtyScale))

@@ -45,7 +45,7 @@ struct FeedRig<P: VenuePublicProtocol>: FeedRigProtocol {
     let log: EventLog
     let venue: Venue
 
-    static func with(_ proto: P, settings: FeedSettings = .testing,
+    static func with(_ proto: P, settings: FeedSettings = .testing, extraInstruments: [InstrumentId] = [],
                      _ body: (FeedRig<P>) async throws -> Void) async throws {
         // FEED_TEST_LOG=1 (or a file /tmp/feed_test_log) prints the feed's logs when a scenario needs debugging.
         let verbose = ProcessInfo.processInfo.environment["FEED_TEST_LOG"] == "1" || FileManager.default.fileExists(atPath: "/tmp/feed_test_log")
@@ -56,7 +56,7 @@ struct FeedRig<P: VenuePublicProtocol>: FeedRigProtocol {
         let venue = P.Codec.venue
         let ep = eps.endpoints(for: venue)
         let metrics = TestMetricsFactory()
-        let feed = MarketDataFeed(proto: proto, instruments: sim.instruments.filter { $0.venue == venue },
+        let feed = MarketDataFeed(proto: proto, instruments: sim.instruments.filter { $0.venue == venue } + extraInstruments,
                                   restBaseURL: ep.rest, wsBaseURL: ep.ws, settings: settings, metrics: metrics, logger: quiet)
         let log = EventLog()
         let running = Task { await feed.run() }

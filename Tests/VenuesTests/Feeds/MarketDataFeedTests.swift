@@ -45,6 +45,18 @@ struct MarketDataFeedTests {
         })
     }
 
+    @Test("an instrument the venue does not list is reported in Russian and the other books still sync")
+    func unlistedInstrumentIsReportedAndOthersSync() async throws {
+        let unknown = InstrumentId(venue: .bybit, base: "NOPE", quote: "USDT")
+        try await FeedRig.with(BybitPublicStream(), extraInstruments: [unknown]) { rig in
+            #expect(await rig.eventually(15) { rig.allValid })
+            #expect(!rig.instrumentIds.contains(unknown))
+            let reported = rig.log.all.first { if case .instrumentNotListed(unknown, "NOPEUSDT") = $0 { true } else { false } }
+            let message = try #require(reported?.messageRu)
+            #expect(message.contains("BYBIT:PERP:NOPE-USDT") && message.contains("Подсказка"))
+        }
+    }
+
     @Test("a closed socket reconnects, resubscribes and every book is valid again", arguments: Venue.allCases)
     func closedSocketReconnectsAndResubscribes(venue: Venue) async throws {
         try await Self.run(venue, Scenario { rig in
