@@ -13,47 +13,16 @@ import Testing
 
     static let canonical = #"{"e":"depthUpdate","E":1717000224688,"T":1717000224678,"s":"BTCUSDT","U":3512345721654,"u":3512345721710,"pu":3512345721653,"b":[["65002.80","0.496"],["65002.40","0.078"],["64988.80","3.184"]],"a":[["65003.10","0.399"],["65003.20","0.000"],["65004.10","44.817"]]}"#
 
-    /// Result of one decoder on one frame: the message kind and the filled update, or the error code.
-    enum Outcome: Equatable {
-        case depth(slot: Int, first: Int64, last: Int64, prev: Int64, time: Int64, bids: [BookLevel], asks: [BookLevel])
-        case other
-        case failed(String)
-    }
-
-    static func outcome(_ u: DepthUpdate) -> Outcome {
-        #expect(u.kind == .delta && u.checksum == nil && u.crossSequence == 0)
-        return .depth(slot: u.slot, first: u.firstUpdateId, last: u.lastUpdateId, prev: u.prevUpdateId,
-                      time: u.eventTimeMs, bids: u.bids, asks: u.asks)
-    }
-
-    /// The fast path alone: `nil` when it declines.
-    static func fast(_ frame: [UInt8]) -> Outcome? {
-        var path = BinanceDepthFastPath()
-        var update = DepthUpdate()
-        // Dirty the update first: the fast path must overwrite every field.
-        update.checksum = 7; update.crossSequence = 9; update.kind = .snapshot
-        let handled = frame.withUnsafeBytes { path.decode($0, symbols: table, into: &update) }
-        return handled ? outcome(update) : nil
-    }
-
-    /// The general decoder alone.
-    static func general(_ frame: [UInt8]) -> Outcome {
-        var codec = BinanceCodec(symbols: table)
-        var update = DepthUpdate()
-        do throws(VenueCodecError) {
-            let m = try JSONScanner.withBytes(frame) { (raw) throws(VenueCodecError) -> MarketMessage in try codec.decodeGeneral(raw, into: &update) }
-            guard case .depth = m else { return .other }
-            return outcome(update)
-        } catch {
-            return .failed(error.code)
-        }
-    }
+    static let harness = FastPathHarness<BinanceDepthFastPath, BinanceCodec>(table: table)
+    static func fast(_ frame: [UInt8]) -> DepthOutcome? { harness.fast(frame) }
+    static func general(_ frame: [UInt8]) -> DepthOutcome { harness.general(frame) }
 
     @Test func canonicalFrameTakesFastPathAndMatchesGeneral() throws {
         let frame = Array(Self.canonical.utf8)
         let f = try #require(Self.fast(frame))
         #expect(f == Self.general(frame))
-        #expect(f == .depth(slot: 0, first: 3512345721654, last: 3512345721710, prev: 3512345721653, time: 1717000224688,
+        #expect(f == .depth(kind: .delta, slot: 0, first: 3512345721654, last: 3512345721710, prev: 3512345721653, cross: 0,
+                            checksum: nil, time: 1717000224688,
                             bids: [BookLevel(price: 650028, qty: 496), BookLevel(price: 650024, qty: 78), BookLevel(price: 649888, qty: 3184)],
                             asks: [BookLevel(price: 650031, qty: 399), BookLevel(price: 650032, qty: 0), BookLevel(price: 650041, qty: 44817)]))
     }

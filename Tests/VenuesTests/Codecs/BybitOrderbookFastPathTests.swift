@@ -15,42 +15,9 @@ import Testing
     static let delta = #"{"topic":"orderbook.200.BTCUSDT","type":"delta","ts":1786310818130,"data":{"s":"BTCUSDT","b":[["65095.30","0.005"],["65093.10","0"]],"a":[["65116.60","0"],["65116.80","0.002"]],"u":15076953,"seq":753843913870},"cts":1786310818129}"#
     static let snapshot = #"{"topic":"orderbook.50.1000PEPEUSDT","type":"snapshot","ts":1717000224621,"data":{"s":"1000PEPEUSDT","b":[["0.0123456","1000"]],"a":[],"u":201000,"seq":3512351163743},"cts":1717000224620}"#
 
-    /// Result of one decoder on one frame: the message kind and the filled update, or the error code.
-    enum Outcome: Equatable {
-        case depth(kind: DepthKind, slot: Int, first: Int64, last: Int64, prev: Int64, cross: Int64, checksum: Int32?,
-                   time: Int64, bids: [BookLevel], asks: [BookLevel])
-        case other
-        case failed(String)
-    }
-
-    static func outcome(_ u: DepthUpdate) -> Outcome {
-        .depth(kind: u.kind, slot: u.slot, first: u.firstUpdateId, last: u.lastUpdateId, prev: u.prevUpdateId,
-               cross: u.crossSequence, checksum: u.checksum, time: u.eventTimeMs, bids: u.bids, asks: u.asks)
-    }
-
-    /// The fast path alone: `nil` when it declines.
-    static func fast(_ frame: [UInt8]) -> Outcome? {
-        var path = BybitOrderbookFastPath()
-        var update = DepthUpdate()
-        // Dirty the update first: the fast path must overwrite every field.
-        update.checksum = 7; update.crossSequence = 9; update.firstUpdateId = 5; update.kind = .snapshot
-        update.bids = [BookLevel(price: 1, qty: 1)]; update.asks = [BookLevel(price: 2, qty: 2)]
-        let handled = frame.withUnsafeBytes { path.decode($0, symbols: table, into: &update) }
-        return handled ? outcome(update) : nil
-    }
-
-    /// The general decoder alone.
-    static func general(_ frame: [UInt8]) -> Outcome {
-        var codec = BybitCodec(symbols: table)
-        var update = DepthUpdate()
-        do throws(VenueCodecError) {
-            let m = try JSONScanner.withBytes(frame) { (raw) throws(VenueCodecError) -> MarketMessage in try codec.decodeGeneral(raw, into: &update) }
-            guard case .depth = m else { return .other }
-            return outcome(update)
-        } catch {
-            return .failed(error.code)
-        }
-    }
+    static let harness = FastPathHarness<BybitOrderbookFastPath, BybitCodec>(table: table)
+    static func fast(_ frame: [UInt8]) -> DepthOutcome? { harness.fast(frame) }
+    static func general(_ frame: [UInt8]) -> DepthOutcome { harness.general(frame) }
 
     @Test func documentedDeltaAndSnapshotTakeFastPathAndMatchGeneral() throws {
         let d = try #require(Self.fast(Array(Self.delta.utf8)))

@@ -17,42 +17,9 @@ import Testing
     /// The layout in the 2022 recording: no `prevSeqId`/`seqId`.
     static let recorded = #"{"arg":{"channel":"books","instId":"BTC-USDT"},"action":"update","data":[{"asks":[["30243.5","1.44679","0","6"]],"bids":[],"ts":"1652459226883","checksum":1146082652}]}"#
 
-    /// Result of one decoder on one frame: the message kind and the filled update, or the error code.
-    enum Outcome: Equatable {
-        case depth(kind: DepthKind, slot: Int, first: Int64, last: Int64, prev: Int64, cross: Int64, checksum: Int32?,
-                   time: Int64, bids: [BookLevel], asks: [BookLevel])
-        case other
-        case failed(String)
-    }
-
-    static func outcome(_ u: DepthUpdate) -> Outcome {
-        .depth(kind: u.kind, slot: u.slot, first: u.firstUpdateId, last: u.lastUpdateId, prev: u.prevUpdateId,
-               cross: u.crossSequence, checksum: u.checksum, time: u.eventTimeMs, bids: u.bids, asks: u.asks)
-    }
-
-    /// The fast path alone: `nil` when it declines.
-    static func fast(_ frame: [UInt8]) -> Outcome? {
-        var path = OKXBooksFastPath()
-        var update = DepthUpdate()
-        // Dirty the update first: the fast path must overwrite every field.
-        update.checksum = 7; update.crossSequence = 9; update.firstUpdateId = 5; update.prevUpdateId = 4
-        update.bids = [BookLevel(price: 1, qty: 1)]; update.asks = [BookLevel(price: 2, qty: 2)]
-        let handled = frame.withUnsafeBytes { path.decode($0, symbols: table, into: &update) }
-        return handled ? outcome(update) : nil
-    }
-
-    /// The general decoder alone.
-    static func general(_ frame: [UInt8]) -> Outcome {
-        var codec = OKXCodec(symbols: table)
-        var update = DepthUpdate()
-        do throws(VenueCodecError) {
-            let m = try JSONScanner.withBytes(frame) { (raw) throws(VenueCodecError) -> MarketMessage in try codec.decodeGeneral(raw, into: &update) }
-            guard case .depth = m else { return .other }
-            return outcome(update)
-        } catch {
-            return .failed(error.code)
-        }
-    }
+    static let harness = FastPathHarness<OKXBooksFastPath, OKXCodec>(table: table)
+    static func fast(_ frame: [UInt8]) -> DepthOutcome? { harness.fast(frame) }
+    static func general(_ frame: [UInt8]) -> DepthOutcome { harness.general(frame) }
 
     @Test func currentUpdateAndSnapshotFramesTakeFastPathAndMatchGeneral() throws {
         let u = try #require(Self.fast(Array(Self.update.utf8)))
