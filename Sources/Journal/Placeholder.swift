@@ -1,0 +1,1 @@
+// Journal module: see issue 3.
