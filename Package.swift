@@ -91,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "propbot",
             dependencies: [
-                "PropCore", "MarketData", "Venues", "VenueSim", "Ops", "Server",
+                "PropCore", "MarketData", "Venues", "VenueSim", "Ops", "Server", "Journal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -136,7 +136,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ServerTests",
-            dependencies: ["Server", "VenueSim", "Venues", "MarketData", "PropCore", "Ops",
+            dependencies: ["Server", "VenueSim", "Venues", "MarketData", "PropCore", "Ops", "Journal",
+                           .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "Metrics", package: "swift-metrics"),

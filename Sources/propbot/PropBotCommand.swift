@@ -8,6 +8,6 @@ struct PropBotCommand: AsyncParsableCommand {
         commandName: "propbot",
         abstract: "PropBot — кросс-биржевой арбитраж бессрочных фьючерсов (Binance, OKX, Bybit).",
         version: PropBotVersion.string,
-        subcommands: [RunCommand.self, SimCommand.self, ConfigCommand.self, MarketDataCommand.self]
+        subcommands: [RunCommand.self, SimCommand.self, ConfigCommand.self, MarketDataCommand.self, DatabaseCommand.self]
     )
 }
