@@ -1,0 +1,43 @@
+import Crypto
+
+/// Signs OKX v5 REST requests and WS logins: base64 HMAC-SHA256 of `timestamp + METHOD + requestPath + body`,
+/// see venues/okx-v5.md §3. Pure value type; the secret never appears in `description` or reflection.
+public struct OKXSigner: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// Header carrying the API key.
+    public static let keyHeader = "OK-ACCESS-KEY"
+    /// Header carrying the signature.
+    public static let signHeader = "OK-ACCESS-SIGN"
+    /// Header carrying the ISO-8601 (ms, `Z`) timestamp that was signed.
+    public static let timestampHeader = "OK-ACCESS-TIMESTAMP"
+    /// Header carrying the API passphrase.
+    public static let passphraseHeader = "OK-ACCESS-PASSPHRASE"
+    /// Path signed for WS login.
+    public static let loginPath = "/users/self/verify"
+
+    private let key: SymmetricKey
+
+    /// Creates a signer from the API secret as issued by OKX (its UTF-8 bytes are the HMAC key).
+    public init(secret: String) {
+        key = SymmetricKey(data: Array(secret.utf8))
+    }
+
+    /// Base64 HMAC-SHA256 of `timestamp + METHOD + requestPath + body`. `timestamp` is ISO-8601 with ms and `Z`
+    /// (REST) or Unix seconds (WS login); `requestPath` includes `?query` for GET; `body` is the exact JSON sent
+    /// (empty for GET). `method` is upper-cased here because OKX rejects lowercase methods in the prehash.
+    public func signature(timestamp: String, method: String, requestPath: String, body: String) -> String {
+        let prehash = timestamp + method.uppercased() + requestPath + body
+        return HexBase64.base64(HMAC<SHA256>.authenticationCode(for: Array(prehash.utf8), using: key))
+    }
+
+    /// WS login signature: `sign(ts + "GET" + "/users/self/verify")` with `ts` in Unix seconds.
+    public func loginSignature(timestampSeconds: Int64) -> String {
+        signature(timestamp: String(timestampSeconds), method: "GET", requestPath: Self.loginPath, body: "")
+    }
+
+    /// Redacted: never includes the secret.
+    public var description: String { "OKXSigner(secret: <redacted>)" }
+    /// Redacted: never includes the secret.
+    public var debugDescription: String { description }
+    /// Empty mirror so `dump` and reflection cannot reach the key.
+    public var customMirror: Mirror { Mirror(self, children: [:]) }
+}
