@@ -59,6 +59,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The deterministic core: order state machine and order manager (strategy, risk, portfolio later).
+        // No I/O: it consumes events and emits commands; the executor in Server does the journal and the wire.
+        .target(name: "Engine", dependencies: ["PropCore", "MarketData"]),
         // Durable store: the append-only, hash-chained order journal and its migrations (SQLite via GRDB).
         .target(
             name: "Journal",
@@ -80,7 +83,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "PropCore", "MarketData", "Venues", "VenueSim", "Ops",
+                "PropCore", "MarketData", "Venues", "VenueSim", "Ops", "Engine", "Journal",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -129,6 +132,10 @@ let package = Package(
                            .product(name: "NIOCore", package: "swift-nio"),
                            .product(name: "NIOHTTP1", package: "swift-nio")]
         ),
+        .testTarget(
+            name: "EngineTests",
+            dependencies: ["Engine", "PropCore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "OpsTests", dependencies: ["Ops", "PropCore"]),
         .testTarget(
             name: "JournalTests",
@@ -137,7 +144,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ServerTests",
-            dependencies: ["Server", "VenueSim", "Venues", "MarketData", "PropCore", "Ops", "Journal",
+            dependencies: ["Server", "VenueSim", "Venues", "MarketData", "PropCore", "Ops", "Journal", "Engine",
                            .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -16,12 +16,15 @@ public struct SimulatorConfig: Sendable {
     public var market: SyntheticMarket.Parameters = .init()
     /// Clock for venue timestamps and fault expiry.
     public var timeSource: any TimeSource = SystemTimeSource()
+    /// The simulated trading account (keys and starting balance), the same on all three venues.
+    public var credentials: SimCredentials = .init()
 
     /// A configuration with the given seed and base port and defaults elsewhere.
     public init(seed: UInt64 = 42, basePort: Int = 0, host: String = "127.0.0.1", tickMillis: Int = 100,
                 okxHeartbeatMillis: Int = 60_000, market: SyntheticMarket.Parameters = .init(),
-                timeSource: any TimeSource = SystemTimeSource()) {
+                timeSource: any TimeSource = SystemTimeSource(), credentials: SimCredentials = .init()) {
         self.seed = seed; self.basePort = basePort; self.host = host; self.tickMillis = tickMillis
         self.okxHeartbeatMillis = okxHeartbeatMillis; self.market = market; self.timeSource = timeSource
+        self.credentials = credentials
     }
 }

@@ -1,0 +1,62 @@
+public import AsyncHTTPClient
+public import Logging
+import NIOCore
+public import NIOHTTP1
+public import PropCore
+
+/// One HTTP answer from a venue's private API, body unread by the transport.
+public struct TradingHTTPResponse: Sendable {
+    public var status: Int
+    /// Header names lowercased.
+    public var headers: [String: String]
+    public var body: [UInt8]
+}
+
+/// Sends signed private requests to one venue: exactly one attempt per call (retries are the order
+/// manager's decision, with the same client order id), a per-request deadline, and every failure in which
+/// the request may have reached the venue reported as `.unresolved`.
+public struct TradingHTTP: Sendable {
+    public let venue: Venue
+    public let baseURL: String
+    private let http: HTTPClient
+    private let timeoutMs: Int64
+    private let logger: Logger
+
+    public init(venue: Venue, baseURL: String, http: HTTPClient, timeoutMs: Int64, logger: Logger) {
+        var base = baseURL
+        while base.hasSuffix("/") { base.removeLast() }
+        self.venue = venue; self.baseURL = base; self.http = http; self.timeoutMs = timeoutMs; self.logger = logger
+    }
+
+    /// Sends `method pathAndQuery` with `body` and `headers`. Returns any HTTP status; the caller maps venue codes.
+    public func send(method: HTTPMethod, pathAndQuery: String, body: [UInt8]? = nil,
+                     headers: [(String, String)] = []) async throws(VenueOrderError) -> TradingHTTPResponse {
+        var request = HTTPClientRequest(url: baseURL + pathAndQuery)
+        request.method = method
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        if let body {
+            request.body = .bytes(ByteBuffer(bytes: body))
+        }
+        let path = String(pathAndQuery.prefix { $0 != "?" })
+        do {
+            let response = try await http.execute(request, timeout: .milliseconds(max(1, timeoutMs)), logger: logger)
+            var buffer = try await response.body.collect(upTo: 8 << 20)
+            var fields: [String: String] = [:]
+            for h in response.headers { fields[h.name.lowercased()] = h.value }
+            return TradingHTTPResponse(status: Int(response.status.code), headers: fields,
+                                       body: buffer.readBytes(length: buffer.readableBytes) ?? [])
+        } catch let error as HTTPClientError {
+            switch error {
+            case .connectTimeout:
+                // The connection never opened: the venue cannot have seen the request, but we stay conservative.
+                throw .unresolved(venue: venue, path: path, detail: "нет соединения за \(timeoutMs) мс")
+            case .deadlineExceeded, .readTimeout, .writeTimeout:
+                throw .unresolved(venue: venue, path: path, detail: "нет ответа за \(timeoutMs) мс")
+            default:
+                throw .unresolved(venue: venue, path: path, detail: String(describing: error))
+            }
+        } catch {
+            throw .unresolved(venue: venue, path: path, detail: String(describing: error))
+        }
+    }
+}
