@@ -12,6 +12,8 @@ public actor SimState {
     public private(set) var market: SyntheticMarket
     /// Faults in force.
     public internal(set) var faults = FaultBoard()
+    /// Request counters for the venues' rate limits (private endpoints).
+    var rateLimiter = SimRateLimiter()
     var connections: [Int: SimConnection] = [:]
     private var nextConnection = 1
     private var connRng: SimRandom

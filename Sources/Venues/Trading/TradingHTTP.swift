@@ -4,6 +4,26 @@ import NIOCore
 public import NIOHTTP1
 public import PropCore
 
+/// What a request costs against the venue's limits and how urgent it is (the governor serves
+/// cancels before amends before places before queries).
+public struct RequestCost: Sendable, Hashable {
+    public enum Priority: Int, Sendable, Hashable, Comparable, CaseIterable {
+        case cancel = 0, amend = 1, place = 2, query = 3
+        public static func < (a: Priority, b: Priority) -> Bool { a.rawValue < b.rawValue }
+    }
+    public var priority: Priority
+    /// Request weight (Binance weight; 1 elsewhere).
+    public var weight: Int
+    /// Orders this request creates (Binance/OKX/Bybit order-rate limits); 0 for non-order calls.
+    public var orders: Int
+    /// Endpoint bucket for per-endpoint venue limits (OKX and Bybit limit per endpoint), e.g. `"order"`.
+    public var endpoint: String
+
+    public init(priority: Priority, weight: Int = 1, orders: Int = 0, endpoint: String) {
+        self.priority = priority; self.weight = weight; self.orders = orders; self.endpoint = endpoint
+    }
+}
+
 /// One HTTP answer from a venue's private API, body unread by the transport.
 public struct TradingHTTPResponse: Sendable {
     public var status: Int
@@ -30,7 +50,7 @@ public struct TradingHTTP: Sendable {
 
     /// Sends `method pathAndQuery` with `body` and `headers`. Returns any HTTP status; the caller maps venue codes.
     public func send(method: HTTPMethod, pathAndQuery: String, body: [UInt8]? = nil,
-                     headers: [(String, String)] = []) async throws(VenueOrderError) -> TradingHTTPResponse {
+                     headers: [(String, String)] = [], cost: RequestCost) async throws(VenueOrderError) -> TradingHTTPResponse {
         var request = HTTPClientRequest(url: baseURL + pathAndQuery)
         request.method = method
         for (name, value) in headers { request.headers.add(name: name, value: value) }
