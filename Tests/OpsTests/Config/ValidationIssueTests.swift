@@ -30,6 +30,14 @@ struct ValidationIssueTests {
         #expect(issue.hintRu.contains("host, port, allow_remote"))
     }
 
+    @Test func deadManRefreshSlowerThanHalfTheTimeoutIsRejected() throws {
+        let yaml = "profile: demo\nexecution:\n  dead_man_timeout_ms: 20000\n  dead_man_refresh_ms: 15000\n"
+        let issue = try #require(S.issue("dead_man_refresh_too_slow", in: S.issues(yaml)))
+        #expect(issue.path == "execution.dead_man_refresh_ms")
+        #expect(issue.line == 4)
+        #expect(issue.hintRu.contains("половины"))
+    }
+
     @Test func wrongTypeNamesExpectedTypeAndValue() throws {
         let issues = S.issues("profile: demo\nmarket_data:\n  stale_ms: abc\n")
         let issue = try #require(S.issue("wrong_type", in: issues))
@@ -56,6 +64,8 @@ struct ValidationIssueTests {
         ("market_data: {stale_ms: 50}", "market_data.stale_ms", "100…600000"),
         ("market_data: {reconnect: {jitter: 1.5}}", "market_data.reconnect.jitter", "0.0…1.0"),
         ("market_data: {depth: 0}", "market_data.depth", "1…1000"),
+        ("execution: {place_timeout_ms: 5}", "execution.place_timeout_ms", "100…60000"),
+        ("execution: {max_resends: 9}", "execution.max_resends", "0…5"),
     ])
     func outOfRangeValueIsRejectedWithItsRange(line: String, path: String, range: String) throws {
         let issues = S.issues("profile: demo\n\(line)\n")

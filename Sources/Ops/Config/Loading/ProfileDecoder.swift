@@ -23,13 +23,14 @@ struct ProfileDecoder {
         let sim = readSim(top, profile: profile)
         let storage = readStorage(top, profile: profile)
         let marketData = readMarketData(top)
+        let execution = readExecution(top)
         let logging = readLogging(top)
         let secretsFile = readSecretsFile(top)
         let venues = readVenues(top, profile: profile, sim: sim)
         let instruments = readInstruments(top, profile: profile, venues: venues)
         return ProfileConfig(
             profile: profile, server: server, sim: sim, storage: storage, marketData: marketData,
-            venues: venues, instruments: instruments, logging: logging, secretsFile: secretsFile
+            execution: execution, venues: venues, instruments: instruments, logging: logging, secretsFile: secretsFile
         )
     }
 
@@ -103,6 +104,25 @@ struct ProfileDecoder {
                                        range: ProfileSchema.pingIntervalMsRange),
             snapshotLimit: reader.int(m, "snapshot_limit", default: d.snapshotLimit,
                                       range: ProfileSchema.snapshotLimitRange)
+        )
+    }
+
+    private mutating func readExecution(_ top: ConfigMapping) -> ExecutionConfig {
+        let d = ExecutionConfig()
+        guard let m = reader.section(top, "execution", allowed: ProfileSchema.execution) else { return d }
+        let timeouts = ProfileSchema.orderTimeoutMsRange
+        return ExecutionConfig(
+            placeTimeoutMs: reader.int(m, "place_timeout_ms", default: d.placeTimeoutMs, range: timeouts),
+            cancelTimeoutMs: reader.int(m, "cancel_timeout_ms", default: d.cancelTimeoutMs, range: timeouts),
+            maxResends: reader.int(m, "max_resends", default: d.maxResends, range: ProfileSchema.maxResendsRange),
+            deadManTimeoutMs: reader.int(m, "dead_man_timeout_ms", default: d.deadManTimeoutMs,
+                                         range: ProfileSchema.deadManTimeoutMsRange),
+            deadManRefreshMs: reader.int(m, "dead_man_refresh_ms", default: d.deadManRefreshMs,
+                                         range: ProfileSchema.deadManRefreshMsRange),
+            cancelOnDisconnectMs: reader.int(m, "cancel_on_disconnect_ms", default: d.cancelOnDisconnectMs,
+                                             range: ProfileSchema.cancelOnDisconnectMsRange),
+            recvWindowMs: reader.int(m, "recv_window_ms", default: d.recvWindowMs, range: ProfileSchema.recvWindowMsRange),
+            requestTimeoutMs: reader.int(m, "request_timeout_ms", default: d.requestTimeoutMs, range: timeouts)
         )
     }
 

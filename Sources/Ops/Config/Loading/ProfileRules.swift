@@ -6,6 +6,7 @@ enum ProfileRules {
     static func check(_ c: ProfileConfig, positions: [InstrumentPosition], reader: inout NodeReader) {
         checkServer(c, &reader)
         checkReconnect(c, &reader)
+        checkDeadMan(c, &reader)
         checkLiveSafety(c, &reader)
         checkInstruments(c, positions, &reader)
     }
@@ -25,6 +26,16 @@ enum ProfileRules {
                  code: "reconnect_range_inverted",
                  problem: "начальная задержка переподключения \(rc.initialMs) мс больше максимальной \(rc.maxMs) мс",
                  hint: "Сделайте initial_ms не больше max_ms (например, 250 и 30000)")
+    }
+
+    private static func checkDeadMan(_ c: ProfileConfig, _ r: inout NodeReader) {
+        let e = c.execution
+        guard e.deadManRefreshMs * 2 > e.deadManTimeoutMs else { return }
+        r.report("execution.dead_man_refresh_ms", line: r.line("execution.dead_man_refresh_ms"),
+                 code: "dead_man_refresh_too_slow",
+                 problem: "выключатель «мёртвой руки» обновляется раз в \(e.deadManRefreshMs) мс, а срабатывает через "
+                     + "\(e.deadManTimeoutMs) мс: одна задержка обновления отменит все ордера",
+                 hint: "Сделайте dead_man_refresh_ms не больше половины dead_man_timeout_ms (например, 15000 и 60000)")
     }
 
     private static func checkLiveSafety(_ c: ProfileConfig, _ r: inout NodeReader) {

@@ -13,6 +13,8 @@ public struct ProfileConfig: Sendable, Equatable, Encodable {
     public var storage: StorageConfig
     /// Feed settings.
     public var marketData: MarketDataConfig
+    /// Order path: deadlines, dead-man switch, cancel-on-disconnect.
+    public var execution: ExecutionConfig
     /// Per-venue connection and credentials.
     public var venues: VenuesConfig
     /// Instruments to trade, canonical ids, in file order.
@@ -25,18 +27,18 @@ public struct ProfileConfig: Sendable, Equatable, Encodable {
     /// Creates a config from its sections (tests and the built-in demo default).
     public init(
         profile: ProfileKind, server: ServerConfig, sim: SimConfig, storage: StorageConfig,
-        marketData: MarketDataConfig, venues: VenuesConfig, instruments: [InstrumentId], logging: LoggingConfig,
-        secretsFile: String? = nil
+        marketData: MarketDataConfig, execution: ExecutionConfig = ExecutionConfig(), venues: VenuesConfig,
+        instruments: [InstrumentId], logging: LoggingConfig, secretsFile: String? = nil
     ) {
         self.profile = profile; self.server = server; self.sim = sim; self.storage = storage
-        self.marketData = marketData; self.venues = venues; self.instruments = instruments
+        self.marketData = marketData; self.execution = execution; self.venues = venues; self.instruments = instruments
         self.logging = logging; self.secretsFile = secretsFile
     }
 
     enum CodingKeys: String, CodingKey {
         case profile, server, sim, storage
         case marketData = "market_data"
-        case venues, instruments, logging
+        case execution, venues, instruments, logging
         case secretsFile = "secrets_file"
     }
 
