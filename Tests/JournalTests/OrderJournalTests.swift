@@ -23,7 +23,7 @@ import PropCore
     }
 
     private func appendHundred(_ journal: OrderJournal) throws -> [JournalRecord] {
-        try (1...100).map { try journal.append(entry($0)) }
+        try (1...100).map { try journal.append(entry($0)).record }
     }
 
     @Test func hundredAppendsFormAnIntactChainAndReadBackEqual() throws {
@@ -90,7 +90,7 @@ import PropCore
         #expect(throws: JournalError.self) { try journal.append(entry(1)) }
         try migrations.migrate()
         #expect(try journal.records().isEmpty)
-        #expect(try journal.append(entry(1)).seq == 1)
+        #expect(try journal.append(entry(1)).record.seq == 1)
         #expect(try journal.verifyChain() == ChainReport(rowsChecked: 1, firstBrokenSeq: nil))
     }
 
@@ -102,11 +102,11 @@ import PropCore
             appended = try appendHundred(journal)
         }
         let reopened = OrderJournal(database: try JournalDatabase(path: path))
-        #expect(try JournalMigrations(database: reopened.database).currentVersion == 1)
+        #expect(try JournalMigrations(database: reopened.database).currentVersion == JournalMigrations.latestVersion)
         #expect(try reopened.records() == appended)
         #expect(try reopened.verifyChain().isIntact)
         // The chain continues from the last committed row after reopening.
-        let next = try reopened.append(entry(101))
+        let next = try reopened.append(entry(101)).record
         #expect(next.seq == 101 && next.prevHash == appended[99].hash)
     }
 

@@ -57,6 +57,27 @@ public struct JournalMigrations: Sendable {
                 "DROP TABLE IF EXISTS order_journal",
             ]
         ),
+        // v2: fills carry the venue's trade id (booked once, even across restarts) and their fee.
+        MigrationStep(
+            version: 2,
+            up: [
+                "ALTER TABLE order_journal ADD COLUMN trade_id TEXT",
+                "ALTER TABLE order_journal ADD COLUMN fee TEXT",
+                """
+                CREATE UNIQUE INDEX order_journal_venue_trade ON order_journal (venue, instrument, trade_id)
+                WHERE trade_id IS NOT NULL
+                """,
+            ],
+            down: [
+                "DROP INDEX IF EXISTS order_journal_venue_trade",
+                "ALTER TABLE order_journal DROP COLUMN fee",
+                "ALTER TABLE order_journal DROP COLUMN trade_id",
+            ],
+            // Dropping a filled-in column would change those rows' hashes: the chain would no longer verify.
+            downGuard: MigrationStep.DownGuard(
+                countSQL: "SELECT COUNT(*) FROM order_journal WHERE trade_id IS NOT NULL OR fee IS NOT NULL",
+                reason: "в журнале есть сделки с trade_id или комиссией (колонки v2); откат удалил бы их и сломал цепочку хешей — сделайте копию файла и откатывайте копию")
+        ),
     ]
 
     /// The newest version this build knows.
@@ -97,6 +118,10 @@ public struct JournalMigrations: Sendable {
             try apply(version: step.version, direction: "down") { db in
                 let current = try Self.version(db)
                 guard step.version == current, step.version > target else { return }
+                if let downGuard = step.downGuard,
+                   let count = try Int.fetchOne(db, sql: downGuard.countSQL), count > 0 {
+                    throw DownRefused(reason: "\(downGuard.reason) (строк: \(count))")
+                }
                 for sql in step.down { try db.execute(sql: sql) }
                 try Self.setVersion(db, step.version - 1)
             }
@@ -109,10 +134,15 @@ public struct JournalMigrations: Sendable {
                 try Self.ensureVersionTable(db)
                 try body(db)
             }
+        } catch let refused as DownRefused {
+            throw .migrationFailed(version: version, direction: direction, reason: refused.reason)
         } catch {
             throw .migrationFailed(version: version, direction: direction, reason: "\(error)")
         }
     }
+
+    /// A down step refused by its guard (carries the Russian reason through GRDB's untyped `write`).
+    private struct DownRefused: Error { let reason: String }
 
     private static func ensureVersionTable(_ db: Database) throws {
         try db.execute(sql: """

@@ -26,11 +26,16 @@ public struct JournalEntry: Sendable, Hashable {
     public var monoNs: UInt64
     /// Fencing epoch of the writer that produced the event.
     public var epoch: UInt32
+    /// Venue execution id of a fill (Binance `t`, OKX `tradeId`, Bybit `execId`): the same trade is booked once.
+    public var tradeId: String?
+    /// Fee of a fill in the fee asset (negative = rebate).
+    public var fee: Qty?
 
     /// An entry with every field given; optional fields default to absent.
     public init(kind: JournalEventKind, reason: String? = nil, venue: Venue, instrument: InstrumentId? = nil,
                 clientOrderId: String, venueOrderId: String? = nil, parentId: String? = nil,
-                price: Price? = nil, qty: Qty? = nil, wallMs: Int64, monoNs: UInt64, epoch: UInt32) {
+                price: Price? = nil, qty: Qty? = nil, wallMs: Int64, monoNs: UInt64, epoch: UInt32,
+                tradeId: String? = nil, fee: Qty? = nil) {
         self.kind = kind
         self.reason = reason
         self.venue = venue
@@ -43,5 +48,7 @@ public struct JournalEntry: Sendable, Hashable {
         self.wallMs = wallMs
         self.monoNs = monoNs
         self.epoch = epoch
+        self.tradeId = tradeId
+        self.fee = fee
     }
 }

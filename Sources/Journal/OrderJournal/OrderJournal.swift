@@ -3,7 +3,8 @@ import GRDB
 import PropCore
 
 /// The append-only, hash-chained order journal. Every append is one fsynced write transaction, so when
-/// `append` returns the intent survives a crash (journal before wire).
+/// `append` returns the intent survives a crash (journal before wire). For many concurrent writers use
+/// `JournalWriter`, which group-commits with the same guarantee.
 public struct OrderJournal: Sendable {
     /// The database holding `order_journal` (must be migrated to v1 or later).
     public let database: JournalDatabase
@@ -11,27 +12,27 @@ public struct OrderJournal: Sendable {
     /// A journal over an already migrated database.
     public init(database: JournalDatabase) { self.database = database }
 
-    /// Appends `entry` as the next row, chaining its hash to the previous row, and returns the committed row.
+    /// Appends `entry` as the next row, chaining its hash to the previous row, in its own fsynced transaction.
+    /// A fill whose (venue, instrument, trade id) is already booked writes nothing and returns `.alreadyBooked`.
     @discardableResult
-    public func append(_ entry: JournalEntry) throws(JournalError) -> JournalRecord {
+    public func append(_ entry: JournalEntry) throws(JournalError) -> AppendOutcome {
+        try write(entry, rule: .given)
+    }
+
+    /// Appends an intent whose client order id is `ClientOrderId.make(epoch: entry.epoch, sequence: seq)` of
+    /// its own row (`entry.clientOrderId` is ignored), computed inside the write transaction.
+    public func appendIntent(_ entry: JournalEntry) throws(JournalError) -> JournalRecord {
+        try write(entry, rule: .fromOwnSequence).record
+    }
+
+    private func write(_ entry: JournalEntry, rule: ClientIdRule) throws(JournalError) -> AppendOutcome {
         do {
             return try database.pool.write { db in
-                let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM order_journal ORDER BY seq DESC LIMIT 1")
-                let seq: Int64 = (last?["seq"] as Int64? ?? 0) + 1
-                let prev: [UInt8] = last.map { Self.bytes($0, "hash") } ?? StoredRow.genesis
-                let row = StoredRow(seq: seq, entry: entry)
-                let hash = row.hash(prevHash: prev)
-                try db.execute(
-                    sql: """
-                        INSERT INTO order_journal (seq, kind, reason, venue, instrument, client_order_id,
-                            venue_order_id, parent_id, price, qty, wall_ms, mono_ns, epoch, prev_hash, hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [row.seq, row.kind, row.reason, row.venue, row.instrument, row.clientOrderId,
-                                row.venueOrderId, row.parentId, row.price, row.qty, row.wallMs, row.monoNs,
-                                row.epoch, Data(prev), Data(hash)])
-                return JournalRecord(seq: seq, entry: entry, prevHash: prev, hash: hash)
+                var tip = try ChainTip.read(db)
+                return try JournalInsert.insert(entry, rule: rule, tip: &tip, db: db)
             }
+        } catch let error as JournalError {
+            throw error
         } catch {
             throw .appendFailed(reason: "\(error)")
         }
@@ -87,10 +88,13 @@ public struct OrderJournal: Sendable {
         StoredRow(seq: row["seq"] ?? 0, kind: row["kind"] ?? "", reason: row["reason"], venue: row["venue"] ?? "",
                   instrument: row["instrument"], clientOrderId: row["client_order_id"] ?? "",
                   venueOrderId: row["venue_order_id"], parentId: row["parent_id"], price: row["price"],
-                  qty: row["qty"], wallMs: row["wall_ms"] ?? 0, monoNs: row["mono_ns"] ?? 0, epoch: row["epoch"] ?? 0)
+                  qty: row["qty"], wallMs: row["wall_ms"] ?? 0, monoNs: row["mono_ns"] ?? 0, epoch: row["epoch"] ?? 0,
+                  // Absent columns (a v1 schema) read as nil, exactly like v1 rows under v2.
+                  tradeId: row.hasColumn("trade_id") ? row["trade_id"] : nil,
+                  fee: row.hasColumn("fee") ? row["fee"] : nil)
     }
 
-    private static func record(from row: Row) throws(JournalError) -> JournalRecord {
+    static func record(from row: Row) throws(JournalError) -> JournalRecord {
         let s = storedRow(row)
         guard let kind = JournalEventKind(rawValue: s.kind) else {
             throw .readFailed(reason: "seq \(s.seq): неизвестный kind «\(s.kind)»")
@@ -114,13 +118,18 @@ public struct OrderJournal: Sendable {
             guard let q = Qty(text) else { throw .readFailed(reason: "seq \(s.seq): qty «\(text)»") }
             qty = q
         }
+        var fee: Qty?
+        if let text = s.fee {
+            guard let f = Qty(text) else { throw .readFailed(reason: "seq \(s.seq): fee «\(text)»") }
+            fee = f
+        }
         guard let epoch = UInt32(exactly: s.epoch) else {
             throw .readFailed(reason: "seq \(s.seq): epoch \(s.epoch) вне диапазона UInt32")
         }
         let entry = JournalEntry(kind: kind, reason: s.reason, venue: venue, instrument: instrument,
                                  clientOrderId: s.clientOrderId, venueOrderId: s.venueOrderId, parentId: s.parentId,
                                  price: price, qty: qty, wallMs: s.wallMs, monoNs: UInt64(bitPattern: s.monoNs),
-                                 epoch: epoch)
+                                 epoch: epoch, tradeId: s.tradeId, fee: fee)
         return JournalRecord(seq: s.seq, entry: entry, prevHash: bytes(row, "prev_hash"), hash: bytes(row, "hash"))
     }
 }
