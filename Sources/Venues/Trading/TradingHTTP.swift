@@ -34,23 +34,35 @@ public struct TradingHTTPResponse: Sendable {
 
 /// Sends signed private requests to one venue: exactly one attempt per call (retries are the order
 /// manager's decision, with the same client order id), a per-request deadline, and every failure in which
-/// the request may have reached the venue reported as `.unresolved`.
+/// the request may have reached the venue reported as `.unresolved`. Before anything is written the
+/// `OutgoingRequestGuard` refuses withdraw/transfer/address requests and the `RateGovernor` (if any) waits
+/// for budget; every answer is shown to the governor (usage headers, rate-limit codes).
 public struct TradingHTTP: Sendable {
     public let venue: Venue
     public let baseURL: String
+    /// The venue's request budget; nil sends without one (tests, one-off tools).
+    public let governor: RateGovernor?
     private let http: HTTPClient
     private let timeoutMs: Int64
     private let logger: Logger
+    private let requestGuard: OutgoingRequestGuard
 
-    public init(venue: Venue, baseURL: String, http: HTTPClient, timeoutMs: Int64, logger: Logger) {
+    /// A transport for `venue` at `baseURL`; `onForbidden` is called (to alert and HOLD) when the guard refuses a request.
+    public init(venue: Venue, baseURL: String, http: HTTPClient, timeoutMs: Int64, logger: Logger,
+                governor: RateGovernor? = nil, onForbidden: (@Sendable (VenueOrderError) -> Void)? = nil) {
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
         self.venue = venue; self.baseURL = base; self.http = http; self.timeoutMs = timeoutMs; self.logger = logger
+        self.governor = governor
+        self.requestGuard = OutgoingRequestGuard(onForbidden: onForbidden)
     }
 
     /// Sends `method pathAndQuery` with `body` and `headers`. Returns any HTTP status; the caller maps venue codes.
+    /// Throws `.forbiddenRequest` / `.throttled` (outcome `.denied`: nothing was sent) before touching the network.
     public func send(method: HTTPMethod, pathAndQuery: String, body: [UInt8]? = nil,
                      headers: [(String, String)] = [], cost: RequestCost) async throws(VenueOrderError) -> TradingHTTPResponse {
+        try requestGuard.check(venue: venue, pathAndQuery: pathAndQuery, body: body)
+        if let governor { try await governor.acquire(cost) }
         var request = HTTPClientRequest(url: baseURL + pathAndQuery)
         request.method = method
         for (name, value) in headers { request.headers.add(name: name, value: value) }
@@ -63,8 +75,13 @@ public struct TradingHTTP: Sendable {
             var buffer = try await response.body.collect(upTo: 8 << 20)
             var fields: [String: String] = [:]
             for h in response.headers { fields[h.name.lowercased()] = h.value }
-            return TradingHTTPResponse(status: Int(response.status.code), headers: fields,
-                                       body: buffer.readBytes(length: buffer.readableBytes) ?? [])
+            let answer = TradingHTTPResponse(status: Int(response.status.code), headers: fields,
+                                             body: buffer.readBytes(length: buffer.readableBytes) ?? [])
+            if let governor {
+                await governor.observe(status: answer.status, headers: fields, cost: cost,
+                                       venueCode: RateGovernor.rateLimitCode(inBody: answer.body))
+            }
+            return answer
         } catch let error as HTTPClientError {
             switch error {
             case .connectTimeout:
