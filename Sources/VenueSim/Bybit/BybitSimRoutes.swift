@@ -45,6 +45,7 @@ enum BybitSimRoutes {
             let items = all.map { BybitSimCodec.tickerItem($0, indexMid: mids[$0.spec.id.base] ?? $0.mid, nowMs: now) }
             return SimHTTP.json(BybitSimCodec.ok(#"{"category":"linear","list":[\#(items.joined(separator: ","))]}"#, nowMs: now))
         }
+        BybitSimPrivateRoutes.add(to: router, state: state, time: time)
         router.ws("/v5/public/linear") { inbound, outbound, _ in
             await SimWebSocketSession.run(state: state, venue: .bybit, combined: false, topics: [],
                                           inbound: inbound, outbound: outbound, time: time)

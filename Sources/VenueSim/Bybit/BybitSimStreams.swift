@@ -35,6 +35,7 @@ extension SimState {
     /// Handles a client frame on a Bybit socket.
     func bybitInbound(_ id: Int, _ text: String) {
         guard let conn = connection(id) else { return }
+        if conn.topics.contains(Self.bybitPrivateMarker) { bybitPrivateInbound(id, text); return }
         guard let obj = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any],
               let op = obj["op"] as? String else {
             send(id, #"{"success":false,"ret_msg":"error:request not json or op missing","conn_id":"\#(conn.connId)","op":""}"#)
