@@ -20,10 +20,13 @@ public struct BybitTradingClient: VenueTradingAPI, CustomStringConvertible {
     public let recvWindowMs: Int
 
     /// A client for `baseURL` (`https://api.bybit.com` or the simulator's). The secret is kept only inside the signer.
+    /// `governor` paces requests by the venue's limits (nil = none); `onForbidden` hears the outgoing-request guard.
     public init(baseURL: String, apiKey: String, apiSecret: String, http: HTTPClient = .shared, timeoutMs: Int64 = 5_000,
-                recvWindowMs: Int = 5_000, clock: ServerClock = ServerClock(),
+                recvWindowMs: Int = 5_000, clock: ServerClock = ServerClock(), governor: RateGovernor? = nil,
+                onForbidden: (@Sendable (VenueOrderError) -> Void)? = nil,
                 logger: Logger = Logger(label: "propbot.bybit.trading")) {
-        self.http = TradingHTTP(venue: .bybit, baseURL: baseURL, http: http, timeoutMs: timeoutMs, logger: logger)
+        self.http = TradingHTTP(venue: .bybit, baseURL: baseURL, http: http, timeoutMs: timeoutMs, logger: logger,
+                                governor: governor, onForbidden: onForbidden)
         self.apiKey = apiKey
         self.signer = BybitSigner(secret: apiSecret)
         self.clock = clock
