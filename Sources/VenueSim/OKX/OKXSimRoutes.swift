@@ -51,6 +51,7 @@ enum OKXSimRoutes {
         router.get("/api/v5/public/funding-rate") { request, _ in
             await list(request, state) { OKXSimCodec.fundingItem($0, nowMs: time.wallMillis()) }
         }
+        OKXSimPrivateRoutes.add(to: router, state: state, time: time)
         router.ws("/ws/v5/public") { inbound, outbound, _ in
             await SimWebSocketSession.run(state: state, venue: .okx, combined: false, topics: [],
                                           inbound: inbound, outbound: outbound, time: time)

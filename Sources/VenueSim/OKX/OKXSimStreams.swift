@@ -60,6 +60,7 @@ extension SimState {
     /// Handles a client frame on an OKX socket.
     func okxInbound(_ id: Int, _ text: String) {
         guard let conn = connection(id) else { return }
+        if conn.topics.contains(Self.okxPrivateMarker) { okxPrivateInbound(id, text); return }
         if text == "ping" { send(id, "pong"); return }
         func fail(_ code: String, _ msg: String) {
             send(id, #"{"event":"error","code":"\#(code)","msg":\#(SimHTTP.quote(msg)),"connId":"\#(conn.connId)"}"#)

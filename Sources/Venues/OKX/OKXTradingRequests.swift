@@ -1,0 +1,90 @@
+public import PropCore
+
+/// OKX v5 private request bodies and paths, rendered as exact JSON text (what is signed is what is sent).
+/// Prices and sizes are printed from their fixed-point mantissas, never through `Double`.
+public enum OKXTradingRequests {
+    public static let placePath = "/api/v5/trade/order"
+    public static let batchPlacePath = "/api/v5/trade/batch-orders"
+    public static let cancelPath = "/api/v5/trade/cancel-order"
+    public static let batchCancelPath = "/api/v5/trade/cancel-batch-orders"
+    public static let amendPath = "/api/v5/trade/amend-order"
+    public static let orderPath = "/api/v5/trade/order"
+    public static let pendingPath = "/api/v5/trade/orders-pending"
+    public static let fillsPath = "/api/v5/trade/fills"
+    public static let positionsPath = "/api/v5/account/positions"
+    public static let balancePath = "/api/v5/account/balance"
+    public static let cancelAllAfterPath = "/api/v5/trade/cancel-all-after"
+    public static let timePath = "/api/v5/public/time"
+    /// Largest batch (place and cancel).
+    public static let maxBatch = 20
+    /// Largest page of `orders-pending` and `fills`.
+    public static let pageLimit = 100
+
+    /// OKX `clOrdId`: 1…32 ASCII letters and digits.
+    public static func isValidClientOrderId(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.count <= 32 && id.utf8.allSatisfy { (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) }
+    }
+
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            default:
+                if ch.value < 0x20 { out += "\\u" + String(repeating: "0", count: 4 - String(ch.value, radix: 16).count) + String(ch.value, radix: 16) }
+                else { out.unicodeScalars.append(ch) }
+            }
+        }
+        return out + "\""
+    }
+
+    /// One order object: cross margin, net position mode (`posSide` omitted), post-only as `ordType`.
+    public static func orderObject(_ o: OrderRequest) -> String {
+        var fields = [
+            #""instId":\#(quote(NativeSymbol.symbol(for: o.instrument)))"#,
+            #""tdMode":"cross""#,
+            #""side":"\#(o.side.rawValue)""#,
+            #""ordType":"\#(OKXPrivateCodec.ordType(o.type, o.timeInForce))""#,
+            #""sz":"\#(o.qty.trimmedDescription)""#,
+        ]
+        if o.type == .limit, let px = o.price { fields.append(#""px":"\#(px.trimmedDescription)""#) }
+        if o.reduceOnly { fields.append(#""reduceOnly":true"#) }
+        fields.append(#""clOrdId":\#(quote(o.clientOrderId))"#)
+        return "{" + fields.joined(separator: ",") + "}"
+    }
+
+    /// `POST /trade/batch-orders` body.
+    public static func batchBody(_ orders: [OrderRequest]) -> String { "[" + orders.map(orderObject).joined(separator: ",") + "]" }
+
+    /// `{"instId":…,"clOrdId":…}` for cancel and query.
+    public static func cancelObject(_ instrument: InstrumentId, _ clientOrderId: String) -> String {
+        #"{"instId":\#(quote(NativeSymbol.symbol(for: instrument))),"clOrdId":\#(quote(clientOrderId))}"#
+    }
+
+    /// `POST /trade/amend-order` body; `cxlOnFail` false so a failed amend leaves the order as it was.
+    public static func amendBody(_ instrument: InstrumentId, _ clientOrderId: String, newPrice: Price?, newQty: Qty?) -> String {
+        var fields = [#""instId":\#(quote(NativeSymbol.symbol(for: instrument)))"#, #""clOrdId":\#(quote(clientOrderId))"#,
+                      #""cxlOnFail":false"#]
+        if let q = newQty { fields.append(#""newSz":"\#(q.trimmedDescription)""#) }
+        if let p = newPrice { fields.append(#""newPx":"\#(p.trimmedDescription)""#) }
+        return "{" + fields.joined(separator: ",") + "}"
+    }
+
+    /// `POST /trade/cancel-all-after` body: `timeOut` whole seconds, 0 (off) or 10…120. A shorter wish is
+    /// rounded up to the venue's 10 s minimum, a longer one down to 120 s.
+    public static func cancelAllAfterBody(timeoutMs: Int64) -> String {
+        #"{"timeOut":"\#(cancelAllAfterSeconds(timeoutMs))"}"#
+    }
+
+    /// The `timeOut` seconds sent for `timeoutMs`.
+    public static func cancelAllAfterSeconds(_ timeoutMs: Int64) -> Int64 {
+        guard timeoutMs > 0 else { return 0 }
+        return min(120, max(10, (timeoutMs + 999) / 1000))
+    }
+
+    /// `GET /trade/order?instId=…&clOrdId=…`.
+    public static func queryPath(_ instrument: InstrumentId, _ clientOrderId: String) -> String {
+        "\(orderPath)?instId=\(NativeSymbol.symbol(for: instrument))&clOrdId=\(clientOrderId)"
+    }
+}
