@@ -21,6 +21,8 @@ public actor SimState {
     private var lastFundingMs: Int64 = 0
     /// Last OKX `books` message time per instrument index (for heartbeats).
     var okxLastBookSendMs: [Int: Int64] = [:]
+    /// The simulated accounts, orders and trading timers (see `SimState+Trading`).
+    var exchange: SimExchange
 
     /// State for `config`, market built at the current time.
     public init(config: SimulatorConfig, logger: Logger) {
@@ -29,6 +31,8 @@ public actor SimState {
         self.logger = logger
         market = SyntheticMarket(seed: config.seed, nowMs: config.timeSource.wallMillis(), parameters: config.market)
         connRng = SimRandom(seed: config.seed ^ 0xC0FF_EE00)
+        exchange = SimExchange(balanceE8: SimExchange.balanceE8(config.credentials.balanceUSDT),
+                               nowMs: config.timeSource.wallMillis(), fundingPeriodMs: config.fundingPeriodMillis)
     }
 
     var nowMs: Int64 { time.wallMillis() }
@@ -70,6 +74,7 @@ public actor SimState {
             lastFundingMs = now
             publishOKXFunding(nowMs: now)
         }
+        advanceTrading(nowMs: now)
     }
 
     /// The current state of an instrument by venue and native symbol.
@@ -100,6 +105,7 @@ public actor SimState {
             c.continuation.yield(.close)
             c.continuation.finish()
             connections[id] = nil
+            privateConnectionClosed(id)
         }
     }
 
@@ -139,6 +145,7 @@ public actor SimState {
     func unregister(_ id: Int) {
         connections[id]?.continuation.finish()
         connections[id] = nil
+        privateConnectionClosed(id)
     }
 
     /// Number of open WebSocket clients of a venue.
