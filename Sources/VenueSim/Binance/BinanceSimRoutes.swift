@@ -37,9 +37,17 @@ enum BinanceSimRoutes {
                 BinanceSimCodec.premiumIndex($0, indexMid: mids[$0.spec.id.base] ?? $0.mid, nowMs: time.wallMillis())
             }
         }
+        let keys = BinanceSimListenKeys(seed: state.config.seed)
+        BinanceSimPrivateRoutes.add(to: router, state: state, keys: keys)
         for path in ["/ws", "/ws/**", "/stream"] {
             router.ws(RouterPath(path)) { inbound, outbound, context in
                 let uri = context.request.uri
+                // `/ws/<listenKey>` with the live key is the user-data stream; anything else names market streams.
+                if uri.path.hasPrefix("/ws/"), case let key = String(uri.path.dropFirst(4)), !key.contains("@"),
+                   await keys.isLive(key, nowMs: time.wallMillis()) {
+                    await BinanceSimPrivateSession.run(key: key, state: state, keys: keys, inbound: inbound, outbound: outbound, time: time)
+                    return
+                }
                 var topics: Set<String> = []
                 let combined = uri.path.hasPrefix("/stream")
                 if combined {
