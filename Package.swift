@@ -103,7 +103,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "propbot-bench",
-            dependencies: ["PropCore", "MarketData", "Venues", "BenchAllocCounter"]
+            dependencies: ["PropCore", "MarketData", "Venues", "Journal", "BenchAllocCounter"]
         ),
         // Heap-allocation counter for propbot-bench only (interposes malloc on glibc).
         .target(name: "BenchAllocCounter"),

@@ -23,7 +23,7 @@ enum JournalInsert {
     static func insert(_ entry: JournalEntry, rule: ClientIdRule, tip: inout ChainTip, db: Database) throws -> AppendOutcome {
         if let tradeId = entry.tradeId,
            let existing = try Row.fetchOne(
-               db, sql: "SELECT * FROM order_journal WHERE venue = ? AND instrument IS ? AND trade_id = ? LIMIT 1",
+               db.cachedStatement(sql: "SELECT * FROM order_journal WHERE venue = ? AND instrument IS ? AND trade_id = ? LIMIT 1"),
                arguments: [entry.venue.rawValue, entry.instrument?.description, tradeId]) {
             return .alreadyBooked(try OrderJournal.record(from: existing))
         }
@@ -36,22 +36,21 @@ enum JournalInsert {
         let hash = row.hash(prevHash: tip.hash)
         // v1 databases have no trade_id/fee columns: only name them when the row uses them.
         if row.tradeId == nil && row.fee == nil {
-            try db.execute(
-                sql: """
+            // Prepared once per connection: a group commit inserts hundreds of rows per transaction.
+            try db.cachedStatement(sql: """
                     INSERT INTO order_journal (seq, kind, reason, venue, instrument, client_order_id,
                         venue_order_id, parent_id, price, qty, wall_ms, mono_ns, epoch, prev_hash, hash)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
+                    """).execute(
                 arguments: [row.seq, row.kind, row.reason, row.venue, row.instrument, row.clientOrderId,
                             row.venueOrderId, row.parentId, row.price, row.qty, row.wallMs, row.monoNs,
                             row.epoch, Data(tip.hash), Data(hash)])
         } else {
-            try db.execute(
-                sql: """
+            try db.cachedStatement(sql: """
                     INSERT INTO order_journal (seq, kind, reason, venue, instrument, client_order_id,
                         venue_order_id, parent_id, price, qty, wall_ms, mono_ns, epoch, trade_id, fee, prev_hash, hash)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
+                    """).execute(
                 arguments: [row.seq, row.kind, row.reason, row.venue, row.instrument, row.clientOrderId,
                             row.venueOrderId, row.parentId, row.price, row.qty, row.wallMs, row.monoNs,
                             row.epoch, row.tradeId, row.fee, Data(tip.hash), Data(hash)])
