@@ -21,7 +21,8 @@ extension OrderStateMachine {
             guard OrderState(r.status) == o.state else { return StepResult(illegal: .finalConflict(o, r)) }
             guard r.filledQty > o.venueFilledQty else { absorb(&o, r); return .ignored("order_report_duplicate") }
         } else if !r.status.isFinal, r.filledQty < o.filledQty {
-            absorb(&o, r)
+            // Only the id: a stale report's time must not make a later honest snapshot look newer than it is.
+            if o.venueOrderId == nil, !r.venueOrderId.isEmpty { o.venueOrderId = r.venueOrderId }
             return .ignored("order_report_stale")
         }
 
