@@ -9,6 +9,7 @@ public import PropCore
 /// `maxResends` times, never for orders restored after a restart, never once a cancel was requested);
 /// an order whose state is uncertain stays tracked and is queried until the venue answers.
 public struct OrderManager: Sendable {
+    /// Deadlines and retry bounds.
     public var settings: OrderManagerSettings
     var byId: [String: TrackedOrder] = [:]
     /// Client ids in submission order, so every listing and timer sweep is deterministic.

@@ -3,7 +3,9 @@ public import PropCore
 /// One accepted change of an order: state and/or filled quantity, with its cause.
 public struct OrderTransition: Sendable, Hashable {
     public var clientOrderId: String
+    /// State before (a final state when an order concluded "not placed" reappears).
     public var from: OrderState
+    /// State after (equal to `from` when only the filled quantity or the cancel flag changed).
     public var to: OrderState
     /// Filled quantity after the change.
     public var filledQty: Qty

@@ -11,10 +11,12 @@ public struct TrackedOrder: Sendable, Hashable {
     /// Largest number of transitions kept in `history` (oldest dropped first).
     public static let historyLimit = 32
 
+    /// The request as placed (and re-sent, with the same client order id).
     public var request: OrderRequest
     /// The arbitrage leg group or parent order this belongs to.
     public var parentId: String?
     public var state: OrderState
+    /// The venue's id, learned from the first report or fill.
     public var venueOrderId: String?
     /// Executed quantity (see the type's comment for which source wins).
     public var filledQty: Qty
@@ -36,6 +38,7 @@ public struct TrackedOrder: Sendable, Hashable {
     public var queryDeadlineNs: UInt64?
     /// Cancel confirmation due by this monotonic time.
     public var cancelDeadlineNs: UInt64?
+    /// A cancel was asked for (the order stays live until the venue confirms).
     public var cancelRequested: Bool
     /// A cancel deadline passed and a query went out: re-cancel when the answer shows the order still live.
     public var cancelCheckPending: Bool
@@ -60,7 +63,9 @@ public struct TrackedOrder: Sendable, Hashable {
         restored = false; lastReasonCode = nil; history = []
     }
 
+    /// Our client order id (the tracking key).
     public var clientOrderId: String { request.clientOrderId }
+    /// Where the order lives.
     public var instrument: InstrumentId { request.instrument }
 
     /// Filled quantity the venue reported for which no fill record has been booked yet.
