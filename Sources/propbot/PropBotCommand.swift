@@ -8,6 +8,7 @@ struct PropBotCommand: AsyncParsableCommand {
         commandName: "propbot",
         abstract: "PropBot — кросс-биржевой арбитраж бессрочных фьючерсов (Binance, OKX, Bybit).",
         version: PropBotVersion.string,
-        subcommands: [RunCommand.self, SimCommand.self, ConfigCommand.self, MarketDataCommand.self, DatabaseCommand.self]
+        subcommands: [RunCommand.self, SimCommand.self, ConfigCommand.self, MarketDataCommand.self, DatabaseCommand.self,
+                      DrillCommand.self]
     )
 }

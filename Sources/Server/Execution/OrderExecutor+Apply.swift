@@ -8,6 +8,7 @@ extension OrderExecutor {
     func absorb(_ outcome: ApplyOutcome) async {
         for fill in outcome.newFills { await journalFill(fill) }
         for t in outcome.transitions {
+            if t.to == .acked { crash(.betweenAckAndFill) }
             guard let order = manager.order(t.clientOrderId), let kind = Self.journalKind(for: t.to) else { continue }
             await journal(kind, order: order.request, venueOrderId: order.venueOrderId, reason: order.lastReasonCode ?? t.cause)
         }

@@ -28,10 +28,13 @@ extension OrderExecutor {
             let touched = Set(instruments.filter { $0.venue == venue } + replay.orders.map(\.instrument).filter { $0.venue == venue })
             do {
                 for instrument in touched.sorted() {
-                    for fill in try await api.fills(instrument: instrument, sinceMs: sinceMs) { await handle(.fill(fill)) }
+                    for fill in try await patiently({ () async throws(VenueOrderError) in
+                        try await api.fills(instrument: instrument, sinceMs: sinceMs)
+                    }) { await handle(.fill(fill)) }
                 }
                 let before = orphansCancelled.count
-                for open in try await api.openOrders(instrument: nil) where manager.order(open.clientOrderId) == nil {
+                let open = try await patiently { () async throws(VenueOrderError) in try await api.openOrders(instrument: nil) }
+                for open in open where manager.order(open.clientOrderId) == nil {
                     await cancelOrphan(open)
                 }
                 report.orphansCancelled += orphansCancelled.count - before
@@ -51,6 +54,26 @@ extension OrderExecutor {
         return report
     }
 
+    /// Runs a read-only recovery call, waiting out our own governor and venue rate limits (a few times,
+    /// with growing pauses) instead of declaring the venue unreachable.
+    func patiently<T>(_ call: () async throws(VenueOrderError) -> T) async throws(VenueOrderError) -> T {
+        var attempt = 0
+        while true {
+            do { return try await call() } catch {
+                attempt += 1
+                let waitMs: Int64
+                switch error {
+                case .throttled(_, _, let ms): waitMs = ms
+                case .rateLimited(_, _, let after): waitMs = after ?? 1_000
+                case .unresolved: waitMs = 200
+                default: throw error
+                }
+                guard attempt < 6 else { throw error }
+                try? await Task.sleep(for: .milliseconds(min(max(waitMs, 100) * Int64(attempt), 10_000)))
+            }
+        }
+    }
+
     /// Venue positions against the net of journalled fills, per instrument.
     func positionMismatches(instruments: [InstrumentId]) async -> [String] {
         let replay: JournalReplay
@@ -60,7 +83,7 @@ extension OrderExecutor {
         var out: [String] = []
         for (venue, api) in venues.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             let positions: [PositionReport]
-            do { positions = try await api.positions() } catch {
+            do { positions = try await patiently { () async throws(VenueOrderError) in try await api.positions() } } catch {
                 out.append("\(venue.rawValue): позиции недоступны (\(error.messageRu))")
                 continue
             }

@@ -17,7 +17,7 @@ public actor OrderExecutor {
     let venues: [Venue: any VenueTradingAPI]
     let time: any TimeSource
     let logger: Logger
-    let crashHook: CrashHook?
+    public nonisolated let crashHook: CrashHook?
     let settings: ExecutionSettings
     var manager: OrderManager
     /// Fill de-dup keys already journalled (the database's unique index is the durable guard).
