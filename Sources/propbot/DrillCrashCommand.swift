@@ -65,6 +65,9 @@ struct DrillCrashCommand: AsyncParsableCommand {
                 "--crash-at", "\(point.rawValue):\(hit)",
             ])
             if status.killed { report.killed += 1 }
+            if ProcessInfo.processInfo.environment["PROPBOT_DRILL_TRACE"] != nil {
+                FileHandle.standardError.write(Data("iteration \(i) \(point.rawValue):\(hit) killed=\(status.killed) t=\(Date().timeIntervalSince(started))\n".utf8))
+            }
         }
         let final = try DrillWorkerProcess.run(arguments: [
             "--db", dbPath, "--plan", planPath, "--urls", endpoints.jsonLine, "--venue", venue,

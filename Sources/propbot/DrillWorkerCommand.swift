@@ -53,7 +53,9 @@ struct DrillWorkerCommand: AsyncParsableCommand {
                 await executor.tick()
             }
         })
-        let recovery = await executor.recover(instruments: [])
+        let universe = try JSONDecoder().decode(DrillPlan.self, from: Data(contentsOf: URL(fileURLWithPath: plan)))
+            .instruments.compactMap { try? InstrumentId(parsing: $0.id) }
+        let recovery = await executor.recover(instruments: universe)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         if orders > 0, recovery.clean {

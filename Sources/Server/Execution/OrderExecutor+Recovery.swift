@@ -33,7 +33,12 @@ extension OrderExecutor {
                     }) { await handle(.fill(fill)) }
                 }
                 let before = orphansCancelled.count
-                let open = try await patiently { () async throws(VenueOrderError) in try await api.openOrders(instrument: nil) }
+                // Per instrument where the universe is known (Binance weighs the all-symbols call 40×).
+                let universe = instruments.filter { $0.venue == venue }
+                var open: [OrderReport] = []
+                for scope in universe.isEmpty ? [nil] : universe.map(Optional.some) {
+                    open += try await patiently { () async throws(VenueOrderError) in try await api.openOrders(instrument: scope) }
+                }
                 for open in open where manager.order(open.clientOrderId) == nil {
                     await cancelOrphan(open)
                 }
