@@ -1,3 +1,5 @@
+public import AsyncHTTPClient
+public import Logging
 import NIOHTTP1
 public import PropCore
 
@@ -25,6 +27,17 @@ public struct OKXTradingClient: VenueTradingAPI, CustomStringConvertible, Custom
                 simulatedTrading: Bool = false) {
         self.http = http; self.clock = clock; self.signer = OKXSigner(secret: secret)
         self.apiKey = apiKey; self.passphrase = passphrase; self.simulatedTrading = simulatedTrading
+    }
+
+    /// A client for `baseURL` (`https://openapi.okx.com` or the simulator's) over its own `TradingHTTP`;
+    /// `governor` paces requests by OKX's limits (nil = none); `onForbidden` hears the outgoing-request guard.
+    public init(baseURL: String, apiKey: String, secret: String, passphrase: String, http: HTTPClient = .shared,
+                timeoutMs: Int64 = 5_000, clock: ServerClock = ServerClock(), simulatedTrading: Bool = false,
+                governor: RateGovernor? = nil, onForbidden: (@Sendable (VenueOrderError) -> Void)? = nil,
+                logger: Logger = Logger(label: "propbot.okx.trading")) {
+        self.init(http: TradingHTTP(venue: .okx, baseURL: baseURL, http: http, timeoutMs: timeoutMs, logger: logger,
+                                    governor: governor, onForbidden: onForbidden),
+                  apiKey: apiKey, secret: secret, passphrase: passphrase, clock: clock, simulatedTrading: simulatedTrading)
     }
 
     /// Redacted: no key material.
