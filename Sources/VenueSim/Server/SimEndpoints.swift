@@ -39,6 +39,15 @@ public struct SimEndpoints: Sendable, Codable, Hashable {
         return #"{"binance":\#(v(binance)),"okx":\#(v(okx)),"bybit":\#(v(bybit))}"#
     }
 
+    /// `jsonLine` plus the simulated account under `"credentials"` (`api_key`, `api_secret`, `passphrase`,
+    /// `balance_usdt`): the first stdout line of `propbot sim`. These are simulator test keys; printing them is intended.
+    /// Decodes back as `SimEndpoints` (the extra key is ignored).
+    public func jsonLine(credentials c: SimCredentials) -> String {
+        let creds = #"{"api_key":\#(SimHTTP.quote(c.apiKey)),"api_secret":\#(SimHTTP.quote(c.apiSecret)),"#
+            + #""passphrase":\#(SimHTTP.quote(c.passphrase)),"balance_usdt":\#(SimHTTP.quote(c.balanceUSDT))}"#
+        return String(jsonLine.dropLast()) + #","credentials":\#(creds)}"#
+    }
+
     /// The endpoints of one venue.
     public func endpoints(for venue: Venue) -> SimVenueEndpoints {
         switch venue {
