@@ -104,7 +104,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "propbot-bench",
-            dependencies: ["PropCore", "MarketData", "Venues", "Journal", "BenchAllocCounter"]
+            dependencies: ["PropCore", "MarketData", "Venues", "Journal", "Ops", "Server", "VenueSim", "BenchAllocCounter",
+                           .product(name: "Logging", package: "swift-log")]
         ),
         // Heap-allocation counter for propbot-bench only (interposes malloc on glibc).
         .target(name: "BenchAllocCounter"),

@@ -30,6 +30,7 @@ func readBytes(_ path: String) -> [UInt8] {
 
 let args = Array(CommandLine.arguments.dropFirst())
 if args.first == "journal" { JournalBench.main(args) }
+if args.first == "roundtrip" { await RoundtripBench.main(args) }
 guard let command = args.first, command == "depth" || command == "convert" else {
     fail("usage: propbot-bench depth --venue binance|okx|bybit --input FILE --snapshot FILE [--expected FILE] [--runs N]\n"
          + "       propbot-bench convert --venue okx|bybit --input FILE --snapshot FILE --out FILE")
