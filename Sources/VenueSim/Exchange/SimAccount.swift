@@ -1,4 +1,4 @@
-public import PropCore
+import PropCore
 
 /// One venue's simulated account: wallet, orders (open and recent final ones), every client id ever
 /// used, positions, fills and funding payments. A value type owned by the `SimState` actor.
@@ -25,6 +25,8 @@ struct SimAccount: Sendable {
     /// Positions by instrument index.
     var positions: [Int: SimPosition] = [:]
     var fills: [FillReport] = []
+    /// Fills of each known order (open or kept final), by venue order id, for per-order lookups.
+    var fillsByOrder: [String: [FillReport]] = [:]
     var funding: [SimFundingPayment] = []
     private var nextOrderId: Int64
     private var nextTradeId: Int64
@@ -75,6 +77,7 @@ struct SimAccount: Sendable {
         if final.updateValue(order, forKey: id) == nil { finalIds.append(id) }
         if finalIds.count - finalIdsHead > Self.finalOrdersKept {
             final[finalIds[finalIdsHead]] = nil
+            fillsByOrder[finalIds[finalIdsHead]] = nil
             finalIdsHead += 1
             if finalIdsHead > 4_096 { finalIds.removeFirst(finalIdsHead); finalIdsHead = 0 }
         }
@@ -83,6 +86,7 @@ struct SimAccount: Sendable {
     /// Records a fill, keeping the bound.
     mutating func record(_ fill: FillReport) {
         fills.append(fill)
+        fillsByOrder[fill.venueOrderId, default: []].append(fill)
         if fills.count > Self.fillsKept + 4_096 { fills.removeFirst(4_096) }
     }
 

@@ -1,4 +1,4 @@
-public import PropCore
+import PropCore
 
 /// The simulator's trading side: one account per venue plus the timers that act on them (dead-man
 /// switches, disconnect-cancel-all, funding). Owned by the `SimState` actor; no locks.

@@ -182,6 +182,11 @@ extension SimState {
         (exchange.accounts[venue]?.fills ?? []).filter { $0.tsMs >= sinceMs && (instrument == nil || $0.instrument == instrument) }
     }
 
+    /// Fills of one order, oldest first (cheap: indexed by order; for renderers that need an order's cumulative fee).
+    public func orderFills(instrument: InstrumentId, venueOrderId: String) -> [FillReport] {
+        (exchange.accounts[instrument.venue]?.fillsByOrder[venueOrderId] ?? []).filter { $0.instrument == instrument }
+    }
+
     /// Non-zero positions of `venue`.
     public func positions(venue: Venue) -> [PositionReport] {
         guard let a = exchange.accounts[venue] else { return [] }

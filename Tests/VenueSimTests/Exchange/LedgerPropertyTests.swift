@@ -77,6 +77,8 @@ import Testing
                 let first = try #require(fills.first { $0.venueOrderId == orderId })
                 let o = try #require(await state.queryOrder(instrument: first.instrument, clientOrderId: nil, venueOrderId: orderId))
                 #expect(o.filledQty.units == filled && filled <= o.qty.units)
+                let own = await state.orderFills(instrument: first.instrument, venueOrderId: orderId)
+                #expect(own.reduce(Int64(0)) { $0 + $1.qty.units } == filled)
                 if o.reduceOnly { #expect(o.status != .new) }
             }
             for o in await state.openOrders(venue: venue, instrument: nil) { #expect(!o.status.isFinal) }
