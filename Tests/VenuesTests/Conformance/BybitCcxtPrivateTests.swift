@@ -24,7 +24,7 @@ import VenueSim
         #expect(FileManager.default.fileExists(atPath: script.path))
         var status: Int32 = -1
         var output = ""
-        try await BybitRig.with(seed: 13) { rig in
+        try await BybitRig.with(seed: 13) { (rig: BybitRig) async throws in
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             p.arguments = ["python3", script.path, rig.endpoints.rest, SimCredentials.defaultApiKey, SimCredentials.defaultApiSecret]

@@ -22,7 +22,7 @@ import Venues
     }
 
     @Test func restingLimitOrderIsQueriedListedCancelledAndThenUnknown() async throws {
-        try await R.with { rig in
+        try await R.with { (rig: BybitRig) async throws in
             let c = rig.client
             let t = try await rig.top()
             let placed = try await c.place(R.order("rest1", .buy, price: R.shift(t.bid, t.tick, -100)))
@@ -44,7 +44,7 @@ import Venues
     }
 
     @Test func marketOrderFillsChargesTheTakerFeeAndOpensAPosition() async throws {
-        try await R.with { rig in
+        try await R.with { (rig: BybitRig) async throws in
             let c = rig.client
             let start = try await c.balances()
             #expect(start.count == 1 && start[0].wallet == Qty("100000"))
@@ -71,7 +71,7 @@ import Venues
     }
 
     @Test func iocAndFokThatCannotFillAreCancelledWithNothingFilled() async throws {
-        try await R.with { rig in
+        try await R.with { (rig: BybitRig) async throws in
             let c = rig.client
             let t = try await rig.top()
             _ = try await c.place(R.order("ioc1", .buy, tif: .ioc, price: R.shift(t.bid, t.tick, -50)))
@@ -85,12 +85,13 @@ import Venues
     }
 
     @Test func limitOrderThroughTheBookFillsPartiallyAndRestsTheRemainder() async throws {
-        try await R.with { rig in
+        try await R.with { (rig: BybitRig) async throws in
             let c = rig.client
             let t = try await rig.top()
             let limit = R.shift(t.ask, t.tick, 2)
             let available = await rig.askQty(upTo: limit)
-            let qty = available + Qty(units: max(5, available.units / 2), scale: available.scale)
+            // Twice what rests up to the limit: the remainder stays large even if the book refills meanwhile.
+            let qty = available + Qty(units: max(5, available.units), scale: available.scale)
             _ = try await c.place(R.order("part1", .buy, price: limit, qty: qty))
             let q = try await c.queryOrder(instrument: R.btc, clientOrderId: "part1")
             #expect(q.status == .partiallyFilled, "\(q)")
@@ -101,7 +102,7 @@ import Venues
     }
 
     @Test func postOnlyThatWouldTakeIsCancelledByTheVenueAndReportedAsSuch() async throws {
-        try await R.with { rig in
+        try await R.with { (rig: BybitRig) async throws in
             let c = rig.client
             let t = try await rig.top()
             await expectError({ $0 == .postOnlyWouldTake(venue: .bybit, clientOrderId: "po-take") }) {
@@ -115,7 +116,7 @@ import Venues
     }
 
     @Test func duplicateClientIdIsReportedAndTheVenueKeepsOneOrder() async throws {
-        try await R.with { rig in
+        try await R.with { (rig: BybitRig) async throws in
             let c = rig.client
             let t = try await rig.top()
             let o = R.order("dup1", .buy, price: R.shift(t.bid, t.tick, -100))
@@ -129,7 +130,7 @@ import Venues
     }
 
     @Test func marginAndParameterRejects() async throws {
-        try await R.with { rig in
+        try await R.with { (rig: BybitRig) async throws in
             let c = rig.client
             let t = try await rig.top()
             await expectError({ $0 == .insufficientMargin(venue: .bybit, clientOrderId: "big") }) {
@@ -143,7 +144,7 @@ import Venues
     }
 
     @Test func amendChangesPriceAndQuantity() async throws {
-        try await R.with { rig in
+        try await R.with { (rig: BybitRig) async throws in
             let c = rig.client
             let t = try await rig.top()
             _ = try await c.place(R.order("am1", .sell, price: R.shift(t.ask, t.tick, 100)))
@@ -157,7 +158,7 @@ import Venues
     }
 
     @Test func batchPlaceAndCancelReportPerOrder() async throws {
-        try await R.with { rig in
+        try await R.with { (rig: BybitRig) async throws in
             let c = rig.client
             let t = try await rig.top()
             let orders = (1...3).map { R.order("b\($0)", .buy, price: R.shift(t.bid, t.tick, -100 - Int64($0))) }
@@ -174,7 +175,7 @@ import Venues
     }
 
     @Test func cancelAllPerInstrumentAndEverywhere() async throws {
-        try await R.with { rig in
+        try await R.with { (rig: BybitRig) async throws in
             let c = rig.client
             let t = try await rig.top()
             let e = try await rig.top(R.eth)
@@ -189,7 +190,7 @@ import Venues
     }
 
     @Test func burstWithoutAGovernorIsAnsweredWithTheVenueRateLimit() async throws {
-        try await R.with { rig in
+        try await R.with { (rig: BybitRig) async throws in
             let c = rig.client
             let t = try await rig.top()
             let price = R.shift(t.bid, t.tick, -300)
@@ -219,7 +220,7 @@ import Venues
     }
 
     @Test func staleTimestampIsRefusedUntilTheClockOffsetIsMeasured() async throws {
-        try await R.with { rig in
+        try await R.with { (rig: BybitRig) async throws in
             let skewed = R.makeClient(rig.endpoints, clock: ServerClock(time: SkewedTime(skewMs: -60_000)))
             await expectError({ $0 == .timestampOutsideWindow(venue: .bybit, code: "10002") }) { try await skewed.balances() }
             let ahead = R.makeClient(rig.endpoints, clock: ServerClock(time: SkewedTime(skewMs: 5_000)))
@@ -231,7 +232,7 @@ import Venues
     }
 
     @Test func wrongSecretAndWrongKeyAreRefusedWithTheVenueCodes() async throws {
-        try await R.with { rig in
+        try await R.with { (rig: BybitRig) async throws in
             let badSecret = R.makeClient(rig.endpoints, secret: "not-the-secret")
             await expectError({ if case .authenticationFailed(.bybit, "10004", _) = $0 { return true }; return false }) {
                 try await badSecret.place(R.order("auth1", .buy, .market))
