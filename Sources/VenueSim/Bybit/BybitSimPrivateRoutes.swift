@@ -59,6 +59,14 @@ enum BybitSimPrivateRoutes {
             let key = await s.credentials.apiKey
             return .ok(#"{"id":"1","note":"propbot-sim","apiKey":\#(SimHTTP.quote(key)),"readOnly":0,"secret":"","permissions":{"ContractTrade":["Order","Position"],"Spot":[],"Wallet":[],"Options":[],"Derivatives":[],"CopyTrading":[],"BlockTrade":[],"Exchange":[],"NFT":[],"Affiliate":[]},"ips":["*"],"type":1,"deadlineDay":-1,"expiredAt":"","createdAt":"2024-01-01T00:00:00Z","unified":0,"uta":1,"userID":1,"inviterID":0,"vipLevel":"No VIP","mktMakerLevel":"0","affiliateID":0,"rsaPublicKey":"","isMaster":true,"parentUid":"0","kycLevel":"LEVEL_DEFAULT","kycRegion":""}"#)
         }
+        // Coin list (read-only; what ccxt's load_markets asks for once keys are set). No chains: the
+        // simulated account can neither deposit nor withdraw.
+        route(.get, "/v5/asset/coin/query-info", limit: queryLimit) { s, _ in
+            var coins = ["USDT"]
+            for i in await s.instruments(of: .bybit) where !coins.contains(i.spec.id.base) { coins.append(i.spec.id.base) }
+            let rows = coins.map { #"{"name":"\#($0)","coin":"\#($0)","remainAmount":"0","chains":[]}"# }
+            return .ok(#"{"rows":[\#(rows.joined(separator: ","))]}"#)
+        }
         router.ws("/v5/private") { inbound, outbound, _ in
             await SimWebSocketSession.run(state: state, venue: .bybit, combined: false, topics: [SimState.bybitPrivateMarker],
                                           inbound: inbound, outbound: outbound, time: time)
