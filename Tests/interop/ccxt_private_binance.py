@@ -18,7 +18,8 @@ SYMBOL = "BTC/USDT:USDT"
 
 
 def client(base, key, secret):
-    ex = ccxt.binanceusdm({"apiKey": key, "secret": secret, "timeout": 10000})
+    # fetchCurrencies off: with keys ccxt would otherwise read spot wallet currencies (sapi), which fapi does not serve.
+    ex = ccxt.binanceusdm({"apiKey": key, "secret": secret, "timeout": 10000, "options": {"fetchCurrencies": False}})
     # ccxt builds every fapi URL (public, private, V2, V3) from these keys (binance.py describe()['urls']['api']).
     api = ex.urls["api"]
     for name in list(api.keys()):
