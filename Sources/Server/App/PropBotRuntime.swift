@@ -37,7 +37,17 @@ public struct PropBotRuntime: Service {
             return VenueBaseURLs.configured(venue, in: profile)
         }, metrics: metrics, time: time, logger: logger.with(component: "md"))
 
-        let router = APIRouter.build(APISources(clock: time, metrics: metrics, books: { hub.books() }))
+        let execution = try ExecutionPlane(
+            profile: profile,
+            endpoints: { venue in
+                if let sim = simEndpoints?.endpoints(for: venue) { return VenueBaseURLs(rest: sim.rest, ws: sim.ws) }
+                return VenueBaseURLs.configured(venue, in: profile)
+            },
+            credentials: { venue in Self.credentials(venue, profile: profile, simulator: simulator?.config.credentials) },
+            paperBooks: FeedPaperBookSource(books: { id in hub.books().first { $0.instrument == id } }),
+            simulatorBacked: simulator != nil,
+            logger: logger.with(component: "exec"))
+        let router = APIRouter.build(APISources(clock: time, metrics: metrics, books: { hub.books() }, execution: execution))
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(profile.server.host, port: profile.server.port), serverName: nil),
@@ -50,12 +60,21 @@ public struct PropBotRuntime: Service {
         defer { logger.info("stopped") }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await hub.run() }
+            group.addTask { await execution.run() }
             // The HTTP server returns once graceful shutdown begins; then the feeds are cancelled.
             group.addTask { try await app.run() }
             _ = try await group.next()
             group.cancelAll()
         }
         await simulator?.stop()
+    }
+
+    /// Keys of `venue`: the simulator's account when it serves the venue, else the profile's secrets (nil = no trading there).
+    static func credentials(_ venue: Venue, profile: ProfileConfig, simulator: SimCredentials?) -> VenueCredentials? {
+        if let sim = simulator { return VenueCredentials(apiKey: sim.apiKey, apiSecret: sim.apiSecret, passphrase: sim.passphrase) }
+        let v = profile.venues[venue]
+        guard let key = v.apiKey, let secret = v.apiSecret else { return nil }
+        return VenueCredentials(apiKey: key.reveal(), apiSecret: secret.reveal(), passphrase: v.passphrase?.reveal() ?? "")
     }
 
     private var simulatorConfig: SimulatorConfig {

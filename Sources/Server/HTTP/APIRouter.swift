@@ -9,8 +9,12 @@ public struct APISources: Sendable {
     /// Current top of every book, sorted by instrument.
     public var books: @Sendable () async -> [BookView]
 
-    public init(clock: any TimeSource, metrics: MetricsRegistry, books: @escaping @Sendable () async -> [BookView]) {
-        self.clock = clock; self.metrics = metrics; self.books = books
+    /// The order path, when the profile trades.
+    public var execution: ExecutionPlane?
+
+    public init(clock: any TimeSource, metrics: MetricsRegistry, books: @escaping @Sendable () async -> [BookView],
+                execution: ExecutionPlane? = nil) {
+        self.clock = clock; self.metrics = metrics; self.books = books; self.execution = execution
     }
 }
 
@@ -21,10 +25,20 @@ public enum APIRouter {
         router.add(middleware: OperatorErrorMiddleware())
         router.get("/api/health") { _, _ in HealthResponse.now(clock: sources.clock) }
         router.get("/api/md/books") { _, _ in await sources.books() }
+        router.get("/api/execution/status") { _, _ in try await plane(sources).statusResponse() }
+        router.get("/api/execution/orders") { _, _ in try await plane(sources).orderRows() }
         router.get("/metrics") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(bytes: sources.metrics.exposition())))
         }
         return router
+    }
+
+    /// The order path, or 503 with a Russian reason when this profile does not trade.
+    static func plane(_ sources: APISources) throws -> ExecutionPlane {
+        guard let plane = sources.execution else {
+            throw HTTPError(.serviceUnavailable, message: "Торговый контур не запущен: в профиле нет бирж с ключами API")
+        }
+        return plane
     }
 }
