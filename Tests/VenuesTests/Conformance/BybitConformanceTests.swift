@@ -25,10 +25,10 @@ import Venues
         try await R.with { (rig: BybitRig) async throws in
             let c = rig.client
             let t = try await rig.top()
-            let placed = try await c.place(R.order("rest1", .buy, price: R.shift(t.bid, t.tick, -100)))
+            let placed = try await c.place(R.order("rest1", .buy, price: R.away(t.bid, t.tick, -100)))
             #expect(placed.status == .new && !placed.venueOrderId.isEmpty)
             let q = try await c.queryOrder(instrument: R.btc, clientOrderId: "rest1")
-            #expect(q.status == .new && q.venueOrderId == placed.venueOrderId && q.price == R.shift(t.bid, t.tick, -100))
+            #expect(q.status == .new && q.venueOrderId == placed.venueOrderId && q.price == R.away(t.bid, t.tick, -100))
             #expect(try await c.openOrders(instrument: R.btc).map(\.clientOrderId) == ["rest1"])
             #expect(try await c.openOrders(instrument: nil).map(\.clientOrderId) == ["rest1"])
             let cancelled = try await c.cancel(instrument: R.btc, clientOrderId: "rest1")
@@ -74,7 +74,7 @@ import Venues
         try await R.with { (rig: BybitRig) async throws in
             let c = rig.client
             let t = try await rig.top()
-            _ = try await c.place(R.order("ioc1", .buy, tif: .ioc, price: R.shift(t.bid, t.tick, -50)))
+            _ = try await c.place(R.order("ioc1", .buy, tif: .ioc, price: R.away(t.bid, t.tick, -50)))
             let ioc = try await c.queryOrder(instrument: R.btc, clientOrderId: "ioc1")
             #expect(ioc.status.isFinal && ioc.status != .filled && ioc.filledQty.isZero)
             let huge = Qty(units: 9_000, scale: 3)
@@ -110,7 +110,7 @@ import Venues
             }
             let state = try await c.queryOrderState(instrument: R.btc, clientOrderId: "po-take")
             #expect(state.report.status == .canceled && state.postOnlyWouldTake && state.report.filledQty.isZero)
-            let resting = try await c.place(R.order("po-rest", .buy, tif: .postOnly, price: R.shift(t.bid, t.tick, -20)))
+            let resting = try await c.place(R.order("po-rest", .buy, tif: .postOnly, price: R.away(t.bid, t.tick, -20)))
             #expect(resting.status == .new && resting.timeInForce == .postOnly)
         }
     }
@@ -119,7 +119,7 @@ import Venues
         try await R.with { (rig: BybitRig) async throws in
             let c = rig.client
             let t = try await rig.top()
-            let o = R.order("dup1", .buy, price: R.shift(t.bid, t.tick, -100))
+            let o = R.order("dup1", .buy, price: R.away(t.bid, t.tick, -100))
             _ = try await c.place(o)
             await expectError({ $0 == .duplicateClientOrderId(venue: .bybit, clientOrderId: "dup1") && $0.outcome == .rejected }) {
                 try await c.place(o)
@@ -134,7 +134,7 @@ import Venues
             let c = rig.client
             let t = try await rig.top()
             await expectError({ $0 == .insufficientMargin(venue: .bybit, clientOrderId: "big") }) {
-                try await c.place(R.order("big", .buy, price: R.shift(t.bid, t.tick, -100), qty: Qty(units: 200, scale: 0)))
+                try await c.place(R.order("big", .buy, price: R.away(t.bid, t.tick, -100), qty: Qty(units: 200, scale: 0)))
             }
             await expectError({ if case .invalidOrder(.bybit, "10001", _) = $0 { return true }; return false }) {
                 try await c.place(R.order("offgrid", .buy, price: t.bid + Price(units: 1, scale: 3)))
@@ -147,8 +147,8 @@ import Venues
         try await R.with { (rig: BybitRig) async throws in
             let c = rig.client
             let t = try await rig.top()
-            _ = try await c.place(R.order("am1", .sell, price: R.shift(t.ask, t.tick, 100)))
-            let newPrice = R.shift(t.ask, t.tick, 120)
+            _ = try await c.place(R.order("am1", .sell, price: R.away(t.ask, t.tick, 100)))
+            let newPrice = R.away(t.ask, t.tick, 120)
             let amended = try await c.amend(instrument: R.btc, clientOrderId: "am1", newPrice: newPrice, newQty: Qty(units: 3, scale: 3))
             #expect(amended.price == newPrice && amended.qty == Qty(units: 3, scale: 3) && amended.status == .new)
             await expectError({ $0 == .unknownOrder(venue: .bybit, clientOrderId: "nope") }) {
@@ -161,8 +161,8 @@ import Venues
         try await R.with { (rig: BybitRig) async throws in
             let c = rig.client
             let t = try await rig.top()
-            let orders = (1...3).map { R.order("b\($0)", .buy, price: R.shift(t.bid, t.tick, -100 - Int64($0))) }
-                + [R.order("b1", .buy, price: R.shift(t.bid, t.tick, -200))]
+            let orders = (1...3).map { R.order("b\($0)", .buy, price: R.away(t.bid, t.tick, -100 - Int64($0))) }
+                + [R.order("b1", .buy, price: R.away(t.bid, t.tick, -200))]
             let results = try await c.placeBatch(orders)
             #expect(results.count == 4)
             for r in results.prefix(3) { #expect((try? r.get())?.status == .new) }
@@ -179,8 +179,8 @@ import Venues
             let c = rig.client
             let t = try await rig.top()
             let e = try await rig.top(R.eth)
-            for i in 1...3 { _ = try await c.place(R.order("ca\(i)", .buy, price: R.shift(t.bid, t.tick, -100 - Int64(i)))) }
-            _ = try await c.place(R.order("ca-eth", .buy, price: R.shift(e.bid, e.tick, -100), qty: Qty(units: 1, scale: 2), instrument: R.eth))
+            for i in 1...3 { _ = try await c.place(R.order("ca\(i)", .buy, price: R.away(t.bid, t.tick, -100 - Int64(i)))) }
+            _ = try await c.place(R.order("ca-eth", .buy, price: R.away(e.bid, e.tick, -100), qty: Qty(units: 1, scale: 2), instrument: R.eth))
             try await c.cancelAll(instrument: R.btc)
             #expect(try await c.openOrders(instrument: nil).map(\.clientOrderId) == ["ca-eth"])
             try await c.cancelAll(instrument: nil)
@@ -193,7 +193,7 @@ import Venues
         try await R.with { (rig: BybitRig) async throws in
             let c = rig.client
             let t = try await rig.top()
-            let price = R.shift(t.bid, t.tick, -300)
+            let price = R.away(t.bid, t.tick, -300)
             let results = await withTaskGroup(of: Result<OrderReport, VenueOrderError>.self) { group in
                 for i in 0..<60 {
                     group.addTask {

@@ -52,7 +52,7 @@ import Venues
             #expect(stream.reconnects >= 1)
 
             let t = try await rig.top()
-            _ = try await rig.client.place(R.order("ws2", .buy, price: R.shift(t.bid, t.tick, -100)))
+            _ = try await rig.client.place(R.order("ws2", .buy, price: R.away(t.bid, t.tick, -100)))
             #expect(await R.eventually { log.count(Self.isOrder("ws2", .new)) == 1 })
             #expect(stream.malformedFrames == 0 && stream.authenticationFailures == 0)
         }
@@ -80,7 +80,7 @@ import Venues
             #expect(await R.eventually { log.count(Self.isConnected) == 1 })
             try await c.armDeadManSwitch(timeoutMs: 3_000, instruments: [])
             let t = try await rig.top()
-            _ = try await c.place(R.order("dcp1", .buy, price: R.shift(t.bid, t.tick, -100)))
+            _ = try await c.place(R.order("dcp1", .buy, price: R.away(t.bid, t.tick, -100)))
             #expect(try await c.openOrders(instrument: nil).count == 1)
             // While the stream is up, the switch holds.
             #expect(await rig.sim.state.privateConnectionCount(venue: .bybit) == 1)

@@ -58,6 +58,13 @@ struct BybitRig: Sendable {
         price + Price(units: tick.units * ticks, scale: tick.scale)
     }
 
+    /// A price 5 % away from `price` (below for negative `ticks`, above for positive) plus `ticks` ticks, on the
+    /// tick grid: far enough that the synthetic market cannot reach a resting order during a test.
+    static func away(_ price: Price, _ tick: Price, _ ticks: Int64) -> Price {
+        let step = price.units / 20 / tick.units * tick.units
+        return Price(units: price.units + (ticks < 0 ? -step : step) + tick.units * ticks, scale: price.scale)
+    }
+
     /// An order on BTC with a unique client id.
     static func order(_ id: String, _ side: OrderSide, _ type: OrderType = .limit, tif: TimeInForce = .gtc, price: Price? = nil,
                       qty: Qty = Qty(units: 1, scale: 3), reduceOnly: Bool = false, instrument: InstrumentId = btc) -> OrderRequest {
