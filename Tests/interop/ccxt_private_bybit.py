@@ -18,7 +18,9 @@ SYMBOL = "BTC/USDT:USDT"
 
 
 def make(base, key, secret):
-    ex = ccxt.bybit({"apiKey": key, "secret": secret, "timeout": 10000, "enableRateLimit": True})
+    # recvWindow 30 s (venue default 5 s): a loaded test machine must not make requests look stale.
+    ex = ccxt.bybit({"apiKey": key, "secret": secret, "timeout": 30000, "enableRateLimit": True,
+                     "options": {"recvWindow": 30000}})
     # bybit.py: urls['api'] has spot/futures/v2/public/private = 'https://api.{hostname}'.
     for k in list(ex.urls["api"].keys()):
         ex.urls["api"][k] = base

@@ -23,10 +23,12 @@ struct BybitRig: Sendable {
         await sim.stop()
     }
 
-    /// A client for the simulator; `secret`/`key` override the account's to test refusals.
+    /// A client for the simulator; `secret`/`key` override the account's to test refusals. The receive window is
+    /// 30 s (venue default 5 s) so a request delayed by a loaded test machine is not refused as stale.
     static func makeClient(_ e: SimVenueEndpoints, key: String = SimCredentials.defaultApiKey,
                            secret: String = SimCredentials.defaultApiSecret, clock: ServerClock = ServerClock()) -> BybitTradingClient {
-        BybitTradingClient(baseURL: e.rest, apiKey: key, apiSecret: secret, timeoutMs: 20_000, clock: clock, logger: quiet)
+        BybitTradingClient(baseURL: e.rest, apiKey: key, apiSecret: secret, timeoutMs: 30_000, recvWindowMs: 30_000, clock: clock,
+                           logger: quiet)
     }
 
     /// A fresh private stream for the simulator (not running yet).
