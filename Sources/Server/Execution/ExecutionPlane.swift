@@ -21,7 +21,7 @@ public final class ExecutionPlane: Sendable {
     public init(profile: ProfileConfig, endpoints: (Venue) -> VenueBaseURLs, credentials: (Venue) -> VenueCredentials?,
                 paperBooks: (any PaperBookSource)?, simulatorBacked: Bool = false, logger: Logger) throws {
         // The in-process simulator starts with empty accounts every run: a journal from an earlier run describes
-        // orders on venues that no longer exist, so it is set aside (renamed, never deleted) instead of reconciled.
+        // orders on venues that no longer exist, so it is set aside as `<file>.prev` instead of reconciled.
         if simulatorBacked { Self.archive(profile.storage.path) }
         let database = try JournalDatabase(path: profile.storage.path)
         try JournalMigrations(database: database).migrate()
@@ -99,9 +99,10 @@ public final class ExecutionPlane: Sendable {
     static func archive(_ path: String) {
         let files = FileManager.default
         guard files.fileExists(atPath: path) else { return }
-        let stamp = Int(Date().timeIntervalSince1970)
-        for suffix in ["", "-wal", "-shm"] where files.fileExists(atPath: path + suffix) {
-            try? files.moveItem(atPath: path + suffix, toPath: "\(path).\(stamp).prev\(suffix)")
+        // Only the previous run is kept (as `<file>.prev`), so demo restarts do not pile up files.
+        for suffix in ["", "-wal", "-shm"] {
+            try? files.removeItem(atPath: "\(path).prev\(suffix)")
+            if files.fileExists(atPath: path + suffix) { try? files.moveItem(atPath: path + suffix, toPath: "\(path).prev\(suffix)") }
         }
     }
 

@@ -54,6 +54,18 @@ import Testing
             #expect(bid < ask, "\(book)")
         }
 
+        // The order path: journal opened, three simulated accounts reconciled, trading allowed.
+        var status: [String: Any] = [:]
+        while ContinuousClock.now < deadline + .seconds(30) {
+            status = try await Self.getJSON(api + "/api/execution/status") as? [String: Any] ?? [:]
+            if status["trading_allowed"] as? Bool == true { break }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        #expect(status["trading_allowed"] as? Bool == true, "\(status)")
+        #expect(status["venues"] as? [String] == ["binance", "bybit", "okx"], "\(status)")
+        #expect((status["recovery"] as? [String: Any])?["clean"] as? Bool == true, "\(status)")
+        #expect(try await Self.getJSON(api + "/api/execution/orders") as? [Any] != nil)
+
         let metrics = try await HTTPClient.shared.execute(HTTPClientRequest(url: api + "/metrics"), timeout: .seconds(10))
         let text = String(buffer: try await metrics.body.collect(upTo: 4 << 20))
         for name in ["md_messages_total", "md_seq_gaps_total", "md_resyncs_total", "ws_reconnects_total", "book_freshness_ms", "ws_gap_ms"] {
