@@ -9,8 +9,8 @@ public enum BinanceTradingErrors {
         -1121, -1128, -1130, -2020, -2021, -4001, -4002, -4003, -4004, -4005, -4013, -4014, -4015, -4016,
         -4023, -4024, -4029, -4030, -4131, -4164, -5021,
     ]
-    /// Codes that mean the key, signature or permissions were refused.
-    public static let authCodes: Set<Int64> = [-1002, -1022, -2014, -2015]
+    /// Codes that mean the key, signature, permissions or the user-data listen key (`-1125`) were refused.
+    public static let authCodes: Set<Int64> = [-1002, -1022, -1125, -2014, -2015]
     /// Codes after which the request's effect is unknown (venue-side failure or timeout).
     public static let unresolvedCodes: Set<Int64> = [-1000, -1001, -1006, -1007, -1008, -1016]
 

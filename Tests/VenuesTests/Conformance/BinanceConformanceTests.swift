@@ -81,8 +81,10 @@ import VenueSim
             let t = await rig.top()
             let r = try await rig.client.place(limit(Rig.id("fok"), .buy, t.ask, t.askQty + Qty(units: 500, scale: 3), tif: .fok))
             #expect(r.filledQty.isZero && r.status.isFinal)
-            let ok = try await rig.client.place(limit(Rig.id("fok2"), .buy, t.ask, Qty(units: 1, scale: 3), tif: .fok))
-            #expect(ok.status == .filled || ok.filledQty.isZero)
+            // Priced 1 % through the touch, the book has enough depth: FOK fills completely.
+            let through = Price(units: t.ask.units * 101 / 100 / t.spec.tickUnits * t.spec.tickUnits, scale: t.ask.scale)
+            let ok = try await rig.client.place(limit(Rig.id("fok2"), .buy, through, Self.small, tif: .fok))
+            #expect(ok.status == .filled && ok.filledQty == Self.small)
         }
     }
 

@@ -26,6 +26,7 @@ import Testing
             (400, -1022, .authenticationFailed(venue: .binance, code: "-1022", message: "m")),
             (401, -2014, .authenticationFailed(venue: .binance, code: "-2014", message: "m")),
             (401, -2015, .authenticationFailed(venue: .binance, code: "-2015", message: "m")),
+            (400, -1125, .authenticationFailed(venue: .binance, code: "-1125", message: "m")),
             (400, -4164, .invalidOrder(venue: .binance, code: "-4164", message: "m")),
             (400, -4015, .invalidOrder(venue: .binance, code: "-4015", message: "m")),
             (400, -1121, .invalidOrder(venue: .binance, code: "-1121", message: "m")),
