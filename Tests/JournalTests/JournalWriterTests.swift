@@ -47,26 +47,26 @@ import PropCore
     }
 
     @Test func appendsQueuedDuringACommitGoIntoOneTransaction() async throws {
-        let path = tempDatabasePath()
-        let db = try JournalDatabase(path: path, busyTimeoutMs: 120_000)
+        let db = try JournalDatabase(path: tempDatabasePath())
         try JournalMigrations(database: db).migrate()
         let writer = JournalWriter(database: db)
-        // Another connection holds SQLite's write lock, so the writer's first transaction waits...
-        let blocker = try DatabaseQueue(path: path)
-        try await blocker.writeWithoutTransaction { try $0.execute(sql: "BEGIN IMMEDIATE") }
+        // Another write occupies the writer connection, so the writer's first transaction waits...
+        let gate = Gate()
+        Thread.detachNewThread { try? db.pool.write { _ in gate.holding(); gate.waitForRelease() } }
+        #expect(await eventually { gate.isHeld })
         let appenders = Task {
             try await withThrowingTaskGroup(of: Int64.self) { group in
                 for i in 0..<20 { group.addTask { try await writer.append(TestEntries.event(i)).record.seq } }
                 return try await group.reduce(into: [Int64]()) { $0.append($1) }
             }
         }
-        // ...while the other 19 appends queue up behind it.
-        #expect(await eventually { writer.queuedCount == 19 })
-        try await blocker.writeWithoutTransaction { try $0.execute(sql: "COMMIT") }
+        // ...while every other append queues up behind it.
+        #expect(await eventually { writer.acceptedCount == 20 })
+        gate.release()
         let seqs = try await appenders.value
         #expect(seqs.sorted() == Array(1...20))
-        #expect(writer.stats.transactions == 2)
         #expect(writer.stats.rows == 20)
+        #expect(writer.stats.transactions <= 2)
     }
 
     @Test func intentClientIdIsDerivedFromItsOwnSequenceInsideTheCommit() async throws {
@@ -108,5 +108,22 @@ import PropCore
             }
         }
         #expect(writer.stats.rows == 0)
+    }
+}
+
+/// A one-shot latch between the test and a thread holding the database.
+// Safety: both flags are only touched under `condition`'s lock.
+private final class Gate: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var held = false
+    private var released = false
+
+    func holding() { condition.lock(); held = true; condition.unlock() }
+    var isHeld: Bool { condition.lock(); defer { condition.unlock() }; return held }
+    func release() { condition.lock(); released = true; condition.broadcast(); condition.unlock() }
+    func waitForRelease() {
+        condition.lock()
+        while !released { condition.wait() }
+        condition.unlock()
     }
 }

@@ -51,6 +51,9 @@ public final class JournalWriter: Sendable {
     /// Appends waiting for the next transaction (for tests and metrics).
     var queuedCount: Int { inbox.queued }
 
+    /// Appends ever submitted (for tests).
+    var acceptedCount: Int { inbox.accepted }
+
     private func submit(_ entry: JournalEntry, rule: ClientIdRule) async -> Result<AppendOutcome, JournalError> {
         await withCheckedContinuation { continuation in
             let startDrain = inbox.enqueue(PendingAppend(entry: entry, rule: rule, continuation: continuation))

@@ -8,11 +8,13 @@ final class WriterInbox: @unchecked Sendable {
     private var draining = false
     private var rows = 0
     private var transactions = 0
+    private var enqueuedTotal = 0
 
     /// Queues `item`; returns true when the caller must schedule a drain (none is running).
     func enqueue(_ item: PendingAppend) -> Bool {
         lock.lock(); defer { lock.unlock() }
         pending.append(item)
+        enqueuedTotal += 1
         if draining { return false }
         draining = true
         return true
@@ -36,6 +38,12 @@ final class WriterInbox: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         rows += newRows
         transactions += 1
+    }
+
+    /// Appends ever queued (committed, in flight or waiting).
+    var accepted: Int {
+        lock.lock(); defer { lock.unlock() }
+        return enqueuedTotal
     }
 
     /// Appends waiting for a transaction (not yet taken by a drain).
