@@ -99,9 +99,13 @@ import Testing
     }
 
     @Test func simPrintsItsBaseURLsAsTheFirstLine() async throws {
-        let sim = try PropBotProcess(["sim", "--port", "0", "--seed", "7"])
+        let sim = try PropBotProcess(["sim", "--port", "0", "--seed", "7", "--api-key", "k1", "--api-secret", "s1", "--balance", "2500"])
         let line = await sim.firstLine()
-        let urls = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: [String: String]], "\(line)")
+        var urls = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: [String: String]], "\(line)")
+        let credentials = try #require(urls["credentials"], "\(line)")
+        urls["credentials"] = nil
+        #expect(credentials["api_key"] == "k1" && credentials["api_secret"] == "s1" && credentials["balance_usdt"] == "2500")
+        #expect(credentials["passphrase"] == "propbot-sim-pass", "the documented default")
         #expect(Set(urls.keys) == ["binance", "okx", "bybit"])
         for venue in urls.values {
             #expect(venue["rest"]?.hasPrefix("http://127.0.0.1:") == true)
