@@ -67,7 +67,7 @@ import Testing
         }
     }
 
-    @Test func crafteRequestsAreRefusedBeforeReachingTheSocketAndAlertTheExecutor() async throws {
+    @Test func craftedRequestsAreRefusedBeforeReachingTheSocketAndAlertTheExecutor() async throws {
         let server = try LoopbackCountingServer()
         defer { server.stop() }
         let alerts = ManagedAtomic<Int>(0)
