@@ -27,12 +27,15 @@ public struct BinanceTradingClient: VenueTradingAPI, CustomStringConvertible, Cu
         self.clock = clock; self.recvWindowMs = min(60_000, max(1, recvWindowMs)); self.onUsage = onUsage
     }
 
-    /// A client for `baseURL` (e.g. `https://fapi.binance.com` or the simulator's REST URL).
+    /// A client for `baseURL` (e.g. `https://fapi.binance.com` or the simulator's REST URL). `governor` paces requests
+    /// by the venue's limits (nil = none); `onForbidden` hears the outgoing-request guard.
     public init(baseURL: String, apiKey: String, apiSecret: String, httpClient: HTTPClient = .shared,
                 timeoutMs: Int64 = 5_000, clock: ServerClock = ServerClock(),
-                recvWindowMs: Int = BinanceTradingPaths.defaultRecvWindowMs, logger: Logger,
+                recvWindowMs: Int = BinanceTradingPaths.defaultRecvWindowMs, governor: RateGovernor? = nil,
+                onForbidden: (@Sendable (VenueOrderError) -> Void)? = nil, logger: Logger,
                 onUsage: (@Sendable (BinanceRateUsage) -> Void)? = nil) {
-        self.init(http: TradingHTTP(venue: .binance, baseURL: baseURL, http: httpClient, timeoutMs: timeoutMs, logger: logger),
+        self.init(http: TradingHTTP(venue: .binance, baseURL: baseURL, http: httpClient, timeoutMs: timeoutMs, logger: logger,
+                                    governor: governor, onForbidden: onForbidden),
                   apiKey: apiKey, apiSecret: apiSecret, clock: clock, recvWindowMs: recvWindowMs, onUsage: onUsage)
     }
 

@@ -232,12 +232,34 @@ import VenueSim
             #expect(code == "-1003" && (after ?? 0) > 0)
             // Carrying on regardless ends in the 418 ban with Retry-After.
             var banned: VenueOrderError?
-            for _ in 0..<20 {
+            for _ in 0..<200 {
                 let e = await Rig.failure { try await watched.openOrders(instrument: nil) }
                 if case .banned? = e { banned = e; break }
             }
             #expect(banned == .banned(venue: .binance, retryAfterMs: 120_000))
             await #expect(throws: VenueOrderError.self) { try await rig.client.balances() }
+        }
+    }
+
+    @Test func governedBurstNeverReachesTheVenueLimit() async throws {
+        try await Rig.with { rig in
+            var limits = VenueRateLimits.binance
+            limits.maxWaitMs = 200
+            let creds = rig.sim.config.credentials
+            let governed = BinanceTradingClient(baseURL: rig.endpoints.binance.rest, apiKey: creds.apiKey, apiSecret: creds.apiSecret,
+                                                governor: RateGovernor(limits: limits), logger: rig.logger)
+            var throttled = 0
+            for _ in 0..<90 {
+                let e = await Rig.failure { try await governed.openOrders(instrument: nil) }
+                switch e {
+                case nil: break
+                case .throttled?: throttled += 1
+                default: Issue.record("the venue refused a governed request: \(String(describing: e))")
+                }
+            }
+            #expect(throttled > 0, "90 × weight 40 is over 2 400/min: the governor must hold some back")
+            let after = try await rig.client.balances()
+            #expect(after.count == 1, "the account is neither limited nor banned")
         }
     }
 
