@@ -24,8 +24,10 @@ struct BinanceRig: Sendable {
         let sim = VenueSimulator(config: SimulatorConfig(seed: seed, basePort: 0, tickMillis: 50), logger: logger)
         let endpoints = try await sim.start()
         let creds = sim.config.credentials
+        // A 30 s receive window (the venue's maximum is 60 s) so a loaded test machine never makes a request stale;
+        // the timestamp test builds its own client with the default 5 s window.
         let client = BinanceTradingClient(baseURL: endpoints.binance.rest, apiKey: creds.apiKey, apiSecret: creds.apiSecret,
-                                          timeoutMs: 10_000, logger: logger)
+                                          timeoutMs: 10_000, recvWindowMs: 30_000, logger: logger)
         let rig = BinanceRig(sim: sim, endpoints: endpoints, client: client, logger: logger)
         do { try await body(rig) } catch {
             await sim.stop()
