@@ -22,7 +22,8 @@ import Testing
         let p = try PropBotProcess(["drill", "crash", "--venue", "all", "--iterations", "200", "--seed", "2026", "--dir", dir])
         let status = try await p.waitForExit(timeout: .seconds(1_100))
         let line = p.output().split(separator: "\n").last.map(String.init) ?? ""
-        let report = try JSONDecoder().decode(Report.self, from: Data(line.utf8))
+        let report = try #require(try? JSONDecoder().decode(Report.self, from: Data(line.utf8)),
+                                  "no JSON report (status \(status)): \(line)\n\(p.errorOutput())")
         #expect(status == 0, "\(line)\n\(p.errorOutput())")
         #expect(report.iterations == 200)
         // Most runs must really die at a crash point; a run whose point was never reached finishes normally.
