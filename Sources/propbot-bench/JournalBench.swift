@@ -22,7 +22,7 @@ enum JournalBench {
     /// Parses the options, runs both phases and prints the JSON line; exits the process.
     static func main(_ args: [String]) -> Never {
         let seconds = max(0.5, Double(option(args, "--seconds") ?? "5") ?? 5)
-        let writers = max(1, Int(option(args, "--writers") ?? "64") ?? 64)
+        let writers = max(1, Int(option(args, "--writers") ?? "128") ?? 128)
         let path = option(args, "--path") ?? "./data/bench-journal-\(getpid()).sqlite"
         let done = DispatchSemaphore(value: 0)
         Task {
