@@ -30,6 +30,7 @@ enum OKXSimPrivateRoutes {
         router.get("/api/v5/account/positions") { r, _ in await serve(r, state) { req in await positions(req, state) } }
         router.get("/api/v5/account/balance") { r, _ in await serve(r, state) { req in await balance(req, state) } }
         router.get("/api/v5/account/trade-fee") { r, _ in await serve(r, state) { req in await tradeFee(req, state) } }
+        router.get("/api/v5/asset/currencies") { r, _ in await serve(r, state) { req in await currencies(req, state) } }
         router.post("/api/v5/trade/cancel-all-after") { r, _ in await serve(r, state) { req in await cancelAllAfter(req, state) } }
         router.ws("/ws/v5/private") { inbound, outbound, _ in
             await SimWebSocketSession.run(state: state, venue: .okx, combined: false, topics: [SimState.okxPrivateMarker],
@@ -314,6 +315,18 @@ enum OKXSimPrivateRoutes {
         let (maker, taker) = await state.feeRates(venue: .okx)
         let m = (-maker).trimmedDescription, t = (-taker).trimmedDescription
         return SimHTTP.json(OKXSimPrivateCodec.ok([#"{"category":"1","delivery":"","exercise":"","fiat":[],"instType":"SWAP","level":"Lv1","maker":"\#(m)","makerU":"\#(m)","makerUSDC":"\#(m)","taker":"\#(t)","takerU":"\#(t)","takerUSDC":"\#(t)","ts":"\#(req.nowMs)"}"#], nowMs: req.nowMs))
+    }
+
+    /// The currency list (ccxt reads it while loading markets when it has keys); deposits and withdrawals are
+    /// shown disabled: the simulated account only trades.
+    static func currencies(_ req: OKXSimPrivateRequest, _ state: SimState) async -> Response {
+        let (n, w) = Limit.account
+        guard await state.okxAllow("currencies", limit: n, windowMs: w) else { return rateLimited }
+        let names = ["USDT": "Tether", "BTC": "Bitcoin", "ETH": "Ethereum", "SOL": "Solana"]
+        let items = ["USDT", "BTC", "ETH", "SOL"].map { c in
+            #"{"canDep":false,"canInternal":false,"canWd":false,"ccy":"\#(c)","chain":"\#(c)-\#(c == "USDT" ? "ERC20" : c)","depQuotaFixed":"","depQuoteDailyLayer2":"","logoLink":"","mainNet":true,"maxFee":"0","maxFeeForCtAddr":"","maxWd":"0","minDep":"0.00000001","minDepArrivalConfirm":"1","minFee":"0","minFeeForCtAddr":"","minWd":"0","minWdUnlockConfirm":"1","name":"\#(names[c] ?? c)","needTag":false,"usedDepQuotaFixed":"","usedWdQuota":"0","wdQuota":"0","wdTickSz":"8"}"#
+        }
+        return SimHTTP.json(OKXSimPrivateCodec.ok(items, nowMs: req.nowMs))
     }
 
     /// Cancel-All-After: `timeOut` 0 (off) or 10…120 s; 1 request per second.

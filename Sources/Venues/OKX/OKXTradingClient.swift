@@ -115,8 +115,9 @@ public struct OKXTradingClient: VenueTradingAPI, CustomStringConvertible, Custom
         let items = try await request(.POST, path, body: OKXTradingRequests.batchBody(orders),
                                       cost: Self.cost(.place, "batch-orders", orders: orders.count))
         return orders.enumerated().map { n, order in
-            // OKX answers in request order; match by clOrdId when it is echoed.
-            let item = items.first { $0.string("clOrdId") == order.clientOrderId } ?? (n < items.count ? items[n] : nil)
+            // OKX answers in request order (a repeated id in one batch must get its own answer); only a short
+            // answer is matched by clOrdId.
+            let item = items.count == orders.count ? items[n] : items.first { $0.string("clOrdId") == order.clientOrderId }
             guard let item else {
                 return .failure(.unresolved(venue: .okx, path: path, detail: "нет ответа для \(order.clientOrderId)"))
             }

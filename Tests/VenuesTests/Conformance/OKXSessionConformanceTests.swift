@@ -18,7 +18,8 @@ import Venues
             if case .authenticationFailed(_, let code, _)? = await R.failure({ try await wrongPass.balances() }) { #expect(code == "50105") } else { Issue.record("passphrase accepted") }
             // The refusal text never carries the secret.
             let e = await R.failure { try await wrongSecret.place(R.order("sec1", .buy, .market)) }
-            #expect(!(e?.messageRu ?? "").contains("not-the-secret"))
+            let text = "\(String(describing: e)) \(e?.messageRu ?? "")"
+            #expect(e != nil && !text.contains("not-the-secret"))
         }
     }
 
@@ -60,7 +61,9 @@ import Venues
     @Test func deadManSwitchCancelsWhenNotRefreshed() async throws {
         try await R.with { rig in
             let t = try await rig.top()
-            _ = try await rig.client.place(R.order("dm1", .buy, price: R.shift(t.bid, t.tick, -60)))
+            // Far below the market, so only the switch can end it.
+            let far = Price(units: t.bid.units * 8 / 10 / t.tick.units * t.tick.units, scale: t.bid.scale)
+            _ = try await rig.client.place(R.order("dm1", .buy, price: far))
             // Disarming works and leaves the order alone.
             try await rig.client.armDeadManSwitch(timeoutMs: 0, instruments: [])
             try await Task.sleep(for: .milliseconds(1_100))

@@ -85,13 +85,18 @@ import Testing
     @Test func corruptedPushesNeverCrash() {
         var rng = SeededGenerator(seed: 99)
         let bytes = Array(Self.ordersPush.utf8)
-        for cut in stride(from: 0, to: bytes.count, by: 7) { _ = try? events(String(decoding: bytes.prefix(cut), as: UTF8.self)) }
-        for _ in 0..<2000 {
-            var b = bytes
-            b[Int.random(in: 0..<b.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
+        func decode(_ b: [UInt8]) {
             if let root = OKXPrivateJSON.parse(b), let ch = root["arg"]?.string("channel") {
                 for item in root["data"]?.items ?? [] { _ = try? OKXPrivateStreamDecoder.events(channel: ch, item) }
             }
+        }
+        for cut in 0..<bytes.count {
+            #expect(OKXPrivateJSON.parse(Array(bytes.prefix(cut))) == nil, "a truncated frame is refused")
+        }
+        for _ in 0..<2000 {
+            var b = bytes
+            b[Int.random(in: 0..<b.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
+            decode(b)
         }
     }
 
