@@ -72,6 +72,7 @@ public actor PaperTradingVenue: VenueTradingAPI {
     public func place(_ order: OrderRequest) async throws(VenueOrderError) -> OrderReport {
         catchUpWithClock()
         try exchange.submit(order).get()
+        answered[order.clientOrderId] = nil   // a stale answer to an abandoned earlier use of this id
         exchange.advance(to: exchange.nowMs)
         flush()
         return try await answer(for: order.clientOrderId).get()
@@ -80,6 +81,7 @@ public actor PaperTradingVenue: VenueTradingAPI {
     public func placeBatch(_ orders: [OrderRequest]) async throws(VenueOrderError) -> [Result<OrderReport, VenueOrderError>] {
         catchUpWithClock()
         let submitted = orders.map { exchange.submit($0) }
+        for (order, submission) in zip(orders, submitted) where (try? submission.get()) != nil { answered[order.clientOrderId] = nil }
         exchange.advance(to: exchange.nowMs)
         flush()
         var results: [Result<OrderReport, VenueOrderError>] = []
@@ -186,6 +188,18 @@ public actor PaperTradingVenue: VenueTradingAPI {
                 if let ready = answered.removeValue(forKey: id) { return ready }
             }
         }
-        return await withCheckedContinuation { waiting[id] = $0 }
+        // A cancelled caller gets "unresolved" (the order may still arrive) instead of waiting forever.
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { waiting[id] = $0 }
+        } onCancel: {
+            Task { await self.abandonWait(for: id) }
+        }
+    }
+
+    /// Answers a cancelled `place` that is still waiting: its outcome is unknown to the caller.
+    private func abandonWait(for id: String) {
+        guard let waiter = waiting.removeValue(forKey: id) else { return }
+        waiter.resume(returning: .failure(.unresolved(venue: venue, path: "paper/place",
+                                                      detail: "ожидание ответа прервано; статус ордера \(id) выяснится запросом")))
     }
 }
