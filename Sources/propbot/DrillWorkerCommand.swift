@@ -59,6 +59,9 @@ struct DrillWorkerCommand: AsyncParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         if orders > 0, recovery.clean {
+            // Orders left resting by the previous life are cancelled first (a cancel after a restart is a
+            // life-cycle step too), so open orders — and recovery work — stay bounded over many runs.
+            await executor.cancelAll(venue: nil, reason: "drill")
             let maker = DrillOrderMaker(plan: try JSONDecoder().decode(DrillPlan.self, from: Data(contentsOf: URL(fileURLWithPath: plan))))
             var rng = SeededGenerator(seed: seed)
             var placed = 0

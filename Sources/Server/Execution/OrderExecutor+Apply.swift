@@ -59,7 +59,10 @@ extension OrderExecutor {
     /// Writes a fill once (stream and REST may both deliver it; the database's unique index guards restarts).
     func journalFill(_ fill: FillReport) async {
         guard !bookedFills.contains(fill.dedupKey) else { return }
-        let filled = manager.order(fill.clientOrderId).map { $0.bookedFillQty + fill.qty >= $0.request.qty } ?? false
+        // Stream fills are journalled before the manager sees them, REST/report fills after: count this one once.
+        let filled = manager.order(fill.clientOrderId).map { o in
+            (o.fillKeys.contains(fill.dedupKey) ? o.bookedFillQty : o.bookedFillQty + fill.qty) >= o.request.qty
+        } ?? false
         let entry = JournalEntry(kind: filled ? .fill : .partial, reason: fill.side.rawValue, venue: fill.instrument.venue,
                                  instrument: fill.instrument, clientOrderId: fill.clientOrderId,
                                  venueOrderId: fill.venueOrderId, price: fill.price, qty: fill.qty,
