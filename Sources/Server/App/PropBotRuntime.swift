@@ -45,6 +45,7 @@ public struct PropBotRuntime: Service {
             },
             credentials: { venue in Self.credentials(venue, profile: profile, simulator: simulator?.config.credentials) },
             paperBooks: FeedPaperBookSource(books: { id in hub.books().first { $0.instrument == id } }),
+            contractValues: profile.profile == .paper ? await paperContractValues() : [:],
             simulatorBacked: simulator != nil,
             logger: logger.with(component: "exec"))
         let router = APIRouter.build(APISources(clock: time, metrics: metrics, books: { hub.books() }, execution: execution))
@@ -67,6 +68,22 @@ public struct PropBotRuntime: Service {
             group.cancelAll()
         }
         await simulator?.stop()
+    }
+
+    /// OKX quantities are contracts: the paper venue needs each contract's coin amount for notional, fees and
+    /// margin. Read from the venue's instrument list; without it OKX paper figures would be off by the contract size.
+    private func paperContractValues() async -> [InstrumentId: Qty] {
+        guard profile.venues[.okx].enabled, !profile.instruments(on: .okx).isEmpty else { return [:] }
+        let settings = FeedSettings(profile.marketData, seed: profile.sim.seed)
+        let rest = OKXRESTClient(transport: VenueRESTTransport(venue: .okx, baseURL: VenueBaseURLs.configured(.okx, in: profile).rest,
+                                                               http: .shared, settings: settings, logger: logger))
+        do {
+            let rules = try await rest.instruments()
+            return Dictionary(rules.map { ($0.id, $0.contractValue) }, uniquingKeysWith: { a, _ in a })
+        } catch {
+            logger.error("paper: OKX contract sizes unavailable", metadata: ["error": "\(error.messageRu)"])
+            return [:]
+        }
     }
 
     /// Keys of `venue`: the simulator's account when it serves the venue, else the profile's secrets (nil = no trading there).

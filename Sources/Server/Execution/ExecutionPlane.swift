@@ -19,7 +19,8 @@ public final class ExecutionPlane: Sendable {
     /// Builds the plane for `profile`: `endpoints(venue)` gives each venue's URLs, `credentials(venue)` its keys
     /// (nil = venue without trading), `paperBooks` the book source when the profile is `paper`.
     public init(profile: ProfileConfig, endpoints: (Venue) -> VenueBaseURLs, credentials: (Venue) -> VenueCredentials?,
-                paperBooks: (any PaperBookSource)?, simulatorBacked: Bool = false, logger: Logger) throws {
+                paperBooks: (any PaperBookSource)?, contractValues: [InstrumentId: Qty] = [:],
+                simulatorBacked: Bool = false, logger: Logger) throws {
         // The in-process simulator starts with empty accounts every run: a journal from an earlier run describes
         // orders on venues that no longer exist, so it is set aside as `<file>.prev` instead of reconciled.
         if simulatorBacked { Self.archive(profile.storage.path) }
@@ -31,7 +32,7 @@ public final class ExecutionPlane: Sendable {
         let holdBox = LockedValue<OrderExecutor?>(nil)
         for venue in Venue.allCases where profile.venues[venue].enabled && !profile.instruments(on: venue).isEmpty {
             if profile.profile == .paper, let books = paperBooks {
-                let paper = PaperTradingVenue(settings: PaperSettings(venue: venue), time: SystemTimeSource())
+                let paper = PaperTradingVenue(settings: PaperSettings(venue: venue, contractValues: contractValues), time: SystemTimeSource())
                 let pump = PaperBookPump(source: books, venue: paper, instruments: profile.instruments(on: venue))
                 connections[venue] = VenueConnection(api: paper, stream: PaperEventSource(venue: paper, pump: pump))
                 continue
