@@ -54,11 +54,23 @@ public final class JournalWriter: Sendable {
     /// Appends ever submitted (for tests).
     var acceptedCount: Int { inbox.accepted }
 
+    /// Queues `entry` now — its place in the journal is fixed by this call, before any later append — and returns
+    /// without waiting for the fsync. Only for venue answers a restart re-learns by asking the venue (acks, cancels,
+    /// rejects); never for intents or fills, which must be durable before anything acts on them.
+    public func enqueue(_ entry: JournalEntry, onFailure: @escaping @Sendable (JournalError) -> Void) {
+        schedule(PendingAppend(entry: entry, rule: .given) { result in
+            if case .failure(let error) = result { onFailure(error) }
+        })
+    }
+
     private func submit(_ entry: JournalEntry, rule: ClientIdRule) async -> Result<AppendOutcome, JournalError> {
         await withCheckedContinuation { continuation in
-            let startDrain = inbox.enqueue(PendingAppend(entry: entry, rule: rule, continuation: continuation))
-            if startDrain { queue.async { self.drain() } }
+            schedule(PendingAppend(entry: entry, rule: rule) { continuation.resume(returning: $0) })
         }
+    }
+
+    private func schedule(_ item: PendingAppend) {
+        if inbox.enqueue(item) { queue.async { self.drain() } }
     }
 
     /// Commits batches until the inbox is empty (runs on `queue`).
@@ -68,7 +80,7 @@ public final class JournalWriter: Sendable {
             if batch.isEmpty { return }
             let results = commit(batch)
             inbox.count(rows: results.reduce(0) { $0 + (($1.isAppended) ? 1 : 0) })
-            for (pending, result) in zip(batch, results) { pending.continuation.resume(returning: result) }
+            for (pending, result) in zip(batch, results) { pending.completion(result) }
         }
     }
 
@@ -101,11 +113,11 @@ public final class JournalWriter: Sendable {
     }
 }
 
-/// One queued append and the caller waiting for its commit.
+/// One queued append and who hears its commit.
 struct PendingAppend: Sendable {
     let entry: JournalEntry
     let rule: ClientIdRule
-    let continuation: CheckedContinuation<Result<AppendOutcome, JournalError>, Never>
+    let completion: @Sendable (Result<AppendOutcome, JournalError>) -> Void
 }
 
 private extension Result where Success == AppendOutcome {

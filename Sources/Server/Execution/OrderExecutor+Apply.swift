@@ -77,16 +77,26 @@ extension OrderExecutor {
         }
     }
 
-    /// Appends one venue event or intent row for `order`.
+    /// Appends one venue event or intent row for `order`. Intents (`cancel_req`) wait for the fsync; venue answers
+    /// (ack, canceled, reject, expire) are queued in order without waiting — a crash before their commit only means
+    /// recovery asks the venue again, which it does for every unfinished order anyway.
     func journal(_ kind: JournalEventKind, order: OrderRequest, venueOrderId: String?, reason: String?) async {
         let entry = JournalEntry(kind: kind, reason: reason, venue: order.venue, instrument: order.instrument,
                                  clientOrderId: order.clientOrderId, venueOrderId: venueOrderId,
                                  price: order.price, qty: order.qty, wallMs: time.wallMillis(),
                                  monoNs: time.monotonicNanos(), epoch: epoch)
-        do { try await writer.append(entry) } catch {
-            raise("journal_write_failed", "Событие \(kind.rawValue) по \(order.clientOrderId) не записано в журнал: \(error.messageRu)")
-            hold("журнал недоступен")
+        if kind == .cancelRequest || kind == .place {
+            do { try await writer.append(entry) } catch { journalFailed(kind, order.clientOrderId, error) }
+        } else {
+            writer.enqueue(entry) { [weak self] error in
+                Task { await self?.journalFailed(kind, order.clientOrderId, error) }
+            }
         }
+    }
+
+    func journalFailed(_ kind: JournalEventKind, _ clientOrderId: String, _ error: JournalError) {
+        raise("journal_write_failed", "Событие \(kind.rawValue) по \(clientOrderId) не записано в журнал: \(error.messageRu)")
+        hold("журнал недоступен")
     }
 
     /// The venue reports filled quantity we have no fill records for: fetch the order's fills.
