@@ -7,14 +7,16 @@ import Server
 import VenueSim
 import Venues
 
-/// `propbot-bench roundtrip --venue binance|okx|bybit [--orders N]`: place → ack and cancel → ack over loopback
+/// `propbot-bench roundtrip --venue binance|okx|bybit [--orders N] [--interval-ms MS]`: place → ack and cancel → ack over loopback
 /// against the in-process simulator, through the real executor: journal intent (fsync), signed request, venue
 /// answer, journalled ack — the full order cycle. Orders rest far from the touch so every place is acked and
 /// every cancel has something to cancel. Prints one JSON line of latency percentiles in milliseconds.
 enum RoundtripBench {
     static func main(_ args: [String]) async {
         guard let venue = Venue(rawValue: option(args, "--venue") ?? "binance") else { fail("unknown --venue") }
-        let orders = max(10, Int(option(args, "--orders") ?? "1000") ?? 1000)
+        let orders = max(10, Int(option(args, "--orders") ?? "200") ?? 200)
+        // Paced under every venue's order-rate limit, so the figure is latency, not the governor's queueing.
+        let intervalMs = max(0, Int(option(args, "--interval-ms") ?? "300") ?? 300)
         var logger = Logger(label: "propbot.bench.roundtrip")
         logger.logLevel = .critical
         do {
@@ -51,6 +53,7 @@ enum RoundtripBench {
                 let t2 = clock.now
                 guard executor.crashHook == nil, await executor.order(id)?.state == .canceled else { fail("cancel \(i) not confirmed") }
                 if i >= 20 { place.append(ms(t1 - t0)); cancel.append(ms(t2 - t1)) }  // first 20 warm up connections
+                try? await Task.sleep(for: .milliseconds(intervalMs))
             }
             await simulator.stop()
             try? FileManager.default.removeItem(atPath: dir)
