@@ -67,7 +67,7 @@ enum BybitSimPrivateAuth {
         if request.method == .get {
             for (k, v) in request.uri.queryParameters { call.params[String(k)] = String(v) }
         } else {
-            guard case .object(let obj)? = BybitPrivateJSON.parse(Array(body.utf8)) else {
+            guard case .object(let obj)? = JSONTree.parse(Array(body.utf8)) else {
                 return .refused(BybitSimPrivateRoutes.error(10001, "params error: body is not a JSON object", now, headers: headers))
             }
             for (k, v) in obj {
@@ -85,7 +85,7 @@ enum BybitSimPrivateAuth {
     }
 
     /// A JSON scalar as the text Bybit would accept for it (`true`/`false` for bools).
-    static func text(_ v: BybitPrivateJSON) -> String? {
+    static func text(_ v: JSONTree) -> String? {
         if let b = v.bool, case .bool = v { return b ? "true" : "false" }
         return v.text
     }

@@ -4,7 +4,7 @@ public import PropCore
 /// events) into PropCore reports. Every missing or malformed field is a `VenueCodecError` naming it;
 /// numbers keep their exact decimal text (parsed at their own scale).
 public enum BinancePrivateCodec {
-    typealias J = BinancePrivateJSON
+    typealias J = JSONTree
     static let venue = Venue.binance
 
     // MARK: field readers
@@ -20,7 +20,7 @@ public enum BinancePrivateCodec {
     }
 
     static func int(_ o: J, _ key: String) throws(VenueCodecError) -> Int64 {
-        guard let v = try field(o, key).int else { throw VenueCodecError(.badNumber, field: key, venue: venue) }
+        guard let v = try field(o, key).int64 else { throw VenueCodecError(.badNumber, field: key, venue: venue) }
         return v
     }
 
@@ -87,7 +87,7 @@ public enum BinancePrivateCodec {
     // MARK: REST bodies
 
     /// One order object (`POST/GET/DELETE/PUT /fapi/v1/order`, `openOrders`, batch items).
-    public static func order(_ o: BinancePrivateJSON) throws(VenueCodecError) -> OrderReport {
+    public static func order(_ o: JSONTree) throws(VenueCodecError) -> OrderReport {
         guard o.isObject else { throw VenueCodecError(.wrongType, field: "order", venue: venue) }
         let type = orderType(try text(o, "type"))
         return OrderReport(
@@ -101,7 +101,7 @@ public enum BinancePrivateCodec {
     }
 
     /// An array of order objects (`openOrders`).
-    public static func orders(_ body: BinancePrivateJSON) throws(VenueCodecError) -> [OrderReport] {
+    public static func orders(_ body: JSONTree) throws(VenueCodecError) -> [OrderReport] {
         guard let items = body.array else { throw VenueCodecError(.wrongType, field: "body", venue: venue) }
         var out: [OrderReport] = []
         for item in items { out.append(try order(item)) }
@@ -109,7 +109,7 @@ public enum BinancePrivateCodec {
     }
 
     /// One `userTrades` row. The endpoint carries no client order id, so the caller supplies it (looked up by `orderId`).
-    public static func trade(_ o: BinancePrivateJSON, clientOrderId: String) throws(VenueCodecError) -> FillReport {
+    public static func trade(_ o: JSONTree, clientOrderId: String) throws(VenueCodecError) -> FillReport {
         FillReport(instrument: try instrument(o, "symbol"), clientOrderId: clientOrderId,
                    venueOrderId: try text(o, "orderId"), tradeId: try text(o, "id"),
                    side: try side(try text(o, "side"), "side"), price: try decimal(o, "price", Price.self),
@@ -118,7 +118,7 @@ public enum BinancePrivateCodec {
     }
 
     /// Non-zero one-way positions from `GET /fapi/v3/positionRisk`.
-    public static func positions(_ body: BinancePrivateJSON) throws(VenueCodecError) -> [PositionReport] {
+    public static func positions(_ body: JSONTree) throws(VenueCodecError) -> [PositionReport] {
         guard let items = body.array else { throw VenueCodecError(.wrongType, field: "body", venue: venue) }
         var out: [PositionReport] = []
         for p in items {
@@ -132,7 +132,7 @@ public enum BinancePrivateCodec {
     }
 
     /// The USDT row of `GET /fapi/v3/balance`.
-    public static func balances(_ body: BinancePrivateJSON) throws(VenueCodecError) -> [BalanceReport] {
+    public static func balances(_ body: JSONTree) throws(VenueCodecError) -> [BalanceReport] {
         guard let items = body.array else { throw VenueCodecError(.wrongType, field: "body", venue: venue) }
         var out: [BalanceReport] = []
         for b in items where b["asset"]?.text == "USDT" {
@@ -154,7 +154,7 @@ public enum BinancePrivateCodec {
 
     /// Decodes one user-data frame. Unknown event types and method replies decode to no events.
     public static func streamMessage(_ frame: [UInt8]) throws(VenueCodecError) -> StreamMessage {
-        guard let root = BinancePrivateJSON.parse(frame), root.isObject else {
+        guard let root = JSONTree.parse(frame), root.isObject else {
             throw VenueCodecError(.notJSON, field: "frame", venue: venue)
         }
         guard let e = root["e"]?.text else { return .events([]) }
@@ -219,7 +219,7 @@ public enum BinancePrivateCodec {
 
     /// `{"code":-2019,"msg":"…"}` error body, when it is one.
     public static func errorBody(_ body: [UInt8]) -> (code: Int64, msg: String)? {
-        guard let o = BinancePrivateJSON.parse(body), let code = o["code"]?.int else { return nil }
+        guard let o = JSONTree.parse(body), let code = o["code"]?.int64 else { return nil }
         return (code, o["msg"]?.text ?? "")
     }
 }

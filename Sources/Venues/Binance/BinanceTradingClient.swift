@@ -140,21 +140,21 @@ public struct BinanceTradingClient: VenueTradingAPI, CustomStringConvertible, Cu
     public func fills(instrument: InstrumentId, sinceMs: Int64) async throws(VenueOrderError) -> [FillReport] {
         let symbol = NativeSymbol.symbol(for: instrument)
         let path = BinanceTradingPaths.userTrades
-        var rows: [BinancePrivateJSON] = []
+        var rows: [JSONTree] = []
         // First page by time; further pages by `fromId` (the venue refuses fromId together with startTime).
         var params = [("symbol", symbol), ("startTime", String(sinceMs)), ("limit", "1000")]
         for _ in 0..<20 {
             let body = try await signed(.GET, path, params, priority: .query, clientOrderId: nil)
             guard let page = body.array else { throw .unresolved(venue: .binance, path: path, detail: "ответ не является списком сделок") }
             rows += page
-            guard page.count >= 1000, let last = page.last?["id"]?.int else { break }
+            guard page.count >= 1000, let last = page.last?["id"]?.int64 else { break }
             params = [("symbol", symbol), ("fromId", String(last + 1)), ("limit", "1000")]
         }
         var clientIds: [String: String] = [:]
         var out: [FillReport] = []
         for row in rows {
             guard let orderId = row["orderId"]?.text else { throw .unresolved(venue: .binance, path: path, detail: "в сделке нет orderId") }
-            if (row["time"]?.int ?? sinceMs) < sinceMs { continue }
+            if (row["time"]?.int64 ?? sinceMs) < sinceMs { continue }
             if clientIds[orderId] == nil {
                 clientIds[orderId] = try await queryOrder(instrument: instrument, orderId: orderId).clientOrderId
             }
@@ -190,7 +190,7 @@ public struct BinanceTradingClient: VenueTradingAPI, CustomStringConvertible, Cu
         let response = try await http.send(method: .GET, pathAndQuery: path,
                                            cost: BinanceTradingPaths.cost(method: "GET", path: path, priority: .query))
         let received = clock.localMs
-        guard response.status == 200, let server = BinancePrivateJSON.parse(response.body)?["serverTime"]?.int else {
+        guard response.status == 200, let server = JSONTree.parse(response.body)?["serverTime"]?.int64 else {
             throw BinanceTradingErrors.error(status: response.status, headers: response.headers, body: response.body,
                                              path: path, clientOrderId: nil)
         }
@@ -202,7 +202,7 @@ public struct BinanceTradingClient: VenueTradingAPI, CustomStringConvertible, Cu
 
     /// Sends one signed request and returns the parsed 2xx body; anything else is thrown mapped.
     func signed(_ method: HTTPMethod, _ path: String, _ params: [(String, String)], priority: RequestCost.Priority,
-                clientOrderId: String?, symbolGiven: Bool = true, batchCount: Int = 1) async throws(VenueOrderError) -> BinancePrivateJSON {
+                clientOrderId: String?, symbolGiven: Bool = true, batchCount: Int = 1) async throws(VenueOrderError) -> JSONTree {
         let query = signer.signedQuery(params: params, timestampMs: clock.nowMs, recvWindowMs: recvWindowMs)
         let cost = BinanceTradingPaths.cost(method: method.rawValue, path: path, priority: priority,
                                             symbolGiven: symbolGiven, batchCount: batchCount)
@@ -212,17 +212,17 @@ public struct BinanceTradingClient: VenueTradingAPI, CustomStringConvertible, Cu
     }
 
     /// Reports usage headers, then returns the JSON of a 2xx answer or throws the mapped error.
-    func answer(_ response: TradingHTTPResponse, path: String, clientOrderId: String?) throws(VenueOrderError) -> BinancePrivateJSON {
+    func answer(_ response: TradingHTTPResponse, path: String, clientOrderId: String?) throws(VenueOrderError) -> JSONTree {
         onUsage?(BinanceRateUsage(headers: response.headers))
         guard (200..<300).contains(response.status) else {
             throw BinanceTradingErrors.error(status: response.status, headers: response.headers, body: response.body,
                                              path: path, clientOrderId: clientOrderId)
         }
-        guard let json = BinancePrivateJSON.parse(response.body) else {
+        guard let json = JSONTree.parse(response.body) else {
             throw .unresolved(venue: .binance, path: path, detail: "ответ HTTP \(response.status) не является JSON")
         }
         // Some endpoints answer HTTP 200 with an error object (`cancel all` uses code 200 for success).
-        if let code = json["code"]?.int, code < 0 {
+        if let code = json["code"]?.int64, code < 0 {
             throw BinanceTradingErrors.error(code: code, msg: json["msg"]?.text ?? "", status: response.status,
                                              retryAfterMs: nil, path: path, clientOrderId: clientOrderId)
         }
@@ -237,12 +237,12 @@ public struct BinanceTradingClient: VenueTradingAPI, CustomStringConvertible, Cu
     }
 
     /// Per-item results of a batch answer (each item an order or a `{code,msg}` error).
-    func batchResults(_ body: BinancePrivateJSON, ids: [String], path: String) throws(VenueOrderError) -> [Result<OrderReport, VenueOrderError>] {
+    func batchResults(_ body: JSONTree, ids: [String], path: String) throws(VenueOrderError) -> [Result<OrderReport, VenueOrderError>] {
         guard let items = body.array, items.count == ids.count else {
             throw .unresolved(venue: .binance, path: path, detail: "число ответов пакета не совпадает с числом ордеров")
         }
         return zip(items, ids).map { item, id in
-            if let code = item["code"]?.int {
+            if let code = item["code"]?.int64 {
                 return .failure(BinanceTradingErrors.error(code: code, msg: item["msg"]?.text ?? "", status: 200,
                                                            retryAfterMs: nil, path: path, clientOrderId: id))
             }

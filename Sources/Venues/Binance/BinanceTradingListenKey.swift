@@ -23,7 +23,7 @@ extension BinanceTradingClient {
         _ = try await keyRequest(.DELETE)
     }
 
-    private func keyRequest(_ method: HTTPMethod) async throws(VenueOrderError) -> BinancePrivateJSON {
+    private func keyRequest(_ method: HTTPMethod) async throws(VenueOrderError) -> JSONTree {
         let path = BinanceTradingPaths.listenKey
         let response = try await http.send(method: method, pathAndQuery: path, headers: [(BinanceSigner.apiKeyHeader, apiKey)],
                                            cost: BinanceTradingPaths.cost(method: method.rawValue, path: path, priority: .query))

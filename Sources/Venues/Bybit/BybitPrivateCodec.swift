@@ -20,7 +20,7 @@ public enum BybitPrivateCodec {
     public static let postOnlyRejectReason = "EC_PostOnlyWillTakeLiquidity"
 
     /// An order item.
-    public static func order(_ o: BybitPrivateJSON, field: String) throws(VenueCodecError) -> BybitOrderState {
+    public static func order(_ o: JSONTree, field: String) throws(VenueCodecError) -> BybitOrderState {
         let instrument = try symbol(o, field)
         let status: VenueOrderStatus
         switch try text(o, "orderStatus", field) {
@@ -65,7 +65,7 @@ public enum BybitPrivateCodec {
     }
 
     /// An execution item (`execType` Trade/AdlTrade/BustTrade are fills; Funding is a funding payment).
-    public static func execution(_ o: BybitPrivateJSON, field: String) throws(VenueCodecError) -> Execution {
+    public static func execution(_ o: JSONTree, field: String) throws(VenueCodecError) -> Execution {
         let instrument = try symbol(o, field)
         let execType = o["execType"]?.text ?? "Trade"
         let fee = try optionalDecimal(o, "execFee", field, Qty.self) ?? .zero
@@ -93,7 +93,7 @@ public enum BybitPrivateCodec {
     }
 
     /// A position item (a flat position, `size` 0 and `side` empty, has qty zero).
-    public static func position(_ o: BybitPrivateJSON, field: String) throws(VenueCodecError) -> PositionReport {
+    public static func position(_ o: JSONTree, field: String) throws(VenueCodecError) -> PositionReport {
         let instrument = try symbol(o, field)
         let size = try decimal(o, "size", field, Qty.self)
         let signed: Qty
@@ -110,7 +110,7 @@ public enum BybitPrivateCodec {
     }
 
     /// The USDT balance in one wallet item (`accountType` + `coin[]`); nil when the account holds no USDT.
-    public static func usdtBalance(_ account: BybitPrivateJSON, field: String) throws(VenueCodecError) -> BalanceReport? {
+    public static func usdtBalance(_ account: JSONTree, field: String) throws(VenueCodecError) -> BalanceReport? {
         guard let coins = account["coin"]?.array else {
             throw VenueCodecError(.missingField, field: field + ".coin", venue: .bybit)
         }
@@ -131,7 +131,7 @@ public enum BybitPrivateCodec {
 
     // MARK: field readers
 
-    static func symbol(_ o: BybitPrivateJSON, _ field: String) throws(VenueCodecError) -> InstrumentId {
+    static func symbol(_ o: JSONTree, _ field: String) throws(VenueCodecError) -> InstrumentId {
         let s = try text(o, "symbol", field)
         guard let id = NativeSymbol.perpetual(venue: .bybit, symbol: s) else {
             throw VenueCodecError(.unknownSymbol, field: field + ".symbol", venue: .bybit)
@@ -139,7 +139,7 @@ public enum BybitPrivateCodec {
         return id
     }
 
-    static func side(_ o: BybitPrivateJSON, _ field: String) throws(VenueCodecError) -> OrderSide {
+    static func side(_ o: JSONTree, _ field: String) throws(VenueCodecError) -> OrderSide {
         switch try text(o, "side", field) {
         case "Buy": .buy
         case "Sell": .sell
@@ -147,13 +147,13 @@ public enum BybitPrivateCodec {
         }
     }
 
-    static func text(_ o: BybitPrivateJSON, _ key: String, _ field: String) throws(VenueCodecError) -> String {
+    static func text(_ o: JSONTree, _ key: String, _ field: String) throws(VenueCodecError) -> String {
         guard let v = o[key] else { throw VenueCodecError(.missingField, field: field + "." + key, venue: .bybit) }
         guard let t = v.text else { throw VenueCodecError(.wrongType, field: field + "." + key, venue: .bybit) }
         return t
     }
 
-    static func decimal<T: FixedPoint>(_ o: BybitPrivateJSON, _ key: String, _ field: String, _ type: T.Type) throws(VenueCodecError) -> T {
+    static func decimal<T: FixedPoint>(_ o: JSONTree, _ key: String, _ field: String, _ type: T.Type) throws(VenueCodecError) -> T {
         guard let v = try optionalDecimal(o, key, field, type) else {
             throw VenueCodecError(.missingField, field: field + "." + key, venue: .bybit)
         }
@@ -161,7 +161,7 @@ public enum BybitPrivateCodec {
     }
 
     /// A decimal string; absent, `""` and `null` read as nil.
-    static func optionalDecimal<T: FixedPoint>(_ o: BybitPrivateJSON, _ key: String, _ field: String, _ type: T.Type) throws(VenueCodecError) -> T? {
+    static func optionalDecimal<T: FixedPoint>(_ o: JSONTree, _ key: String, _ field: String, _ type: T.Type) throws(VenueCodecError) -> T? {
         guard let v = o[key], v != .null else { return nil }
         guard let t = v.text else { throw VenueCodecError(.wrongType, field: field + "." + key, venue: .bybit) }
         if t.isEmpty { return nil }

@@ -98,7 +98,7 @@ final class BybitPrivateHandler: WebSocketSessionHandler {
     }
 
     func sessionFrame(_ bytes: UnsafeRawBufferPointer, receivedNanos: UInt64, outbox: inout [String]) {
-        guard let json = BybitPrivateJSON.parse(bytes) else { stream.countMalformed(); return }
+        guard let json = JSONTree.parse(bytes) else { stream.countMalformed(); return }
         if let op = json["op"]?.text {
             let ok = json["success"]?.bool ?? true
             let message = json["ret_msg"]?.text ?? ""
@@ -132,7 +132,7 @@ final class BybitPrivateHandler: WebSocketSessionHandler {
     }
 
     /// The events of one push; a bad item rejects the whole frame (counted as malformed).
-    static func decode(topic: String, data: [BybitPrivateJSON]) throws(VenueCodecError) -> [PrivateStreamEvent] {
+    static func decode(topic: String, data: [JSONTree]) throws(VenueCodecError) -> [PrivateStreamEvent] {
         let kind = topic.split(separator: ".").first.map(String.init) ?? topic
         var out: [PrivateStreamEvent] = []
         for (i, item) in data.enumerated() {

@@ -187,7 +187,7 @@ public struct BybitTradingClient: VenueTradingAPI, CustomStringConvertible {
         let sent = clock.localMs
         let response = try await http.send(method: .GET, pathAndQuery: path, cost: RequestCost(priority: .query, endpoint: "market/time"))
         let received = clock.localMs
-        guard let json = BybitPrivateJSON.parse(response.body),
+        guard let json = JSONTree.parse(response.body),
               let serverMs = json["time"]?.int64 ?? json["result"]?["timeNano"]?.int64.map({ $0 / 1_000_000 }) else {
             throw .unresolved(venue: .bybit, path: path, detail: "ответ без поля time (HTTP \(response.status))")
         }

@@ -3,8 +3,8 @@ import PropCore
 
 /// A successful (`retCode` 0) Bybit answer: `result`, `retExtInfo` (per-item codes of batch calls) and the venue time.
 struct BybitAnswer: Sendable {
-    var result: BybitPrivateJSON
-    var extInfo: BybitPrivateJSON
+    var result: JSONTree
+    var extInfo: JSONTree
     var timeMs: Int64
 }
 
@@ -26,7 +26,7 @@ extension BybitTradingClient {
         let response = try await http.send(method: method, pathAndQuery: pathAndQuery, body: body.map { Array($0.utf8) },
                                            headers: headers, cost: cost)
         let now = clock.nowMs
-        guard let json = BybitPrivateJSON.parse(response.body), let retCode = json["retCode"]?.int64 else {
+        guard let json = JSONTree.parse(response.body), let retCode = json["retCode"]?.int64 else {
             if response.status != 200 {
                 throw BybitTradingErrors.httpError(status: response.status, path: path, headers: response.headers, nowMs: now)
             }
@@ -44,7 +44,7 @@ extension BybitTradingClient {
     }
 
     /// Per-item outcome of a batch call: `result.list[i]` with `retExtInfo.list[i].code`; a missing item is unresolved.
-    func perItem(_ answer: BybitAnswer, count: Int, path: String, ids: [String]) -> [Result<BybitPrivateJSON, VenueOrderError>] {
+    func perItem(_ answer: BybitAnswer, count: Int, path: String, ids: [String]) -> [Result<JSONTree, VenueOrderError>] {
         let list = answer.result["list"]?.array ?? []
         let codes = answer.extInfo["list"]?.array ?? []
         return (0..<count).map { i in
@@ -62,7 +62,7 @@ extension BybitTradingClient {
 
     /// Decodes `result.list` items; a malformed item makes the whole answer unresolved (never half-read).
     func decodeList<T>(_ answer: BybitAnswer, path: String,
-                       _ decode: (BybitPrivateJSON, String) throws(VenueCodecError) -> T) throws(VenueOrderError) -> [T] {
+                       _ decode: (JSONTree, String) throws(VenueCodecError) -> T) throws(VenueOrderError) -> [T] {
         guard let list = answer.result["list"]?.array else {
             throw .unresolved(venue: .bybit, path: path, detail: "в ответе нет result.list")
         }
@@ -77,7 +77,7 @@ extension BybitTradingClient {
 
     /// Follows `nextPageCursor` (at most 50 pages) and decodes every item.
     func paged<T>(path: String, base: [(String, String)], endpoint: String,
-                  _ decode: (BybitPrivateJSON, String) throws(VenueCodecError) -> T) async throws(VenueOrderError) -> [T] {
+                  _ decode: (JSONTree, String) throws(VenueCodecError) -> T) async throws(VenueOrderError) -> [T] {
         var out: [T] = []
         var cursor = ""
         for _ in 0..<50 {

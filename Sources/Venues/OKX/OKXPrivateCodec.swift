@@ -12,18 +12,18 @@ public enum OKXPrivateCodec {
     }
 
     /// `instId` (`BTC-USDT-SWAP`) → canonical id.
-    static func instrument(_ o: OKXPrivateJSON) throws(DecodeError) -> InstrumentId {
-        guard let s = o.string("instId"), let id = NativeSymbol.perpetual(venue: .okx, symbol: s) else { throw DecodeError("instId") }
+    static func instrument(_ o: JSONTree) throws(DecodeError) -> InstrumentId {
+        guard let s = o.literal("instId"), let id = NativeSymbol.perpetual(venue: .okx, symbol: s) else { throw DecodeError("instId") }
         return id
     }
 
-    static func text(_ o: OKXPrivateJSON, _ key: String) throws(DecodeError) -> String {
-        guard let s = o.string(key) else { throw DecodeError(key) }
+    static func text(_ o: JSONTree, _ key: String) throws(DecodeError) -> String {
+        guard let s = o.literal(key) else { throw DecodeError(key) }
         return s
     }
 
     /// A decimal field; `""` reads as `empty` (OKX sends empty strings for "not applicable").
-    static func decimal<T: FixedPoint>(_ o: OKXPrivateJSON, _ key: String, _ type: T.Type, empty: T? = nil) throws(DecodeError) -> T {
+    static func decimal<T: FixedPoint>(_ o: JSONTree, _ key: String, _ type: T.Type, empty: T? = nil) throws(DecodeError) -> T {
         let s = try text(o, key)
         if s.isEmpty, let empty { return empty }
         guard let v = T(s) else { throw DecodeError(key) }
@@ -31,19 +31,19 @@ public enum OKXPrivateCodec {
     }
 
     /// An optional decimal: absent, `""` or zero read as nil (OKX `avgPx` is `""` or `"0"` before a fill).
-    static func optionalPrice(_ o: OKXPrivateJSON, _ key: String) throws(DecodeError) -> Price? {
-        guard let s = o.string(key), !s.isEmpty else { return nil }
+    static func optionalPrice(_ o: JSONTree, _ key: String) throws(DecodeError) -> Price? {
+        guard let s = o.literal(key), !s.isEmpty else { return nil }
         guard let v = Price(s) else { throw DecodeError(key) }
         return v.isZero ? nil : v
     }
 
-    static func int(_ o: OKXPrivateJSON, _ key: String) throws(DecodeError) -> Int64 {
-        guard let s = o.string(key), let v = Int64(s) else { throw DecodeError(key) }
+    static func int(_ o: JSONTree, _ key: String) throws(DecodeError) -> Int64 {
+        guard let s = o.literal(key), let v = Int64(s) else { throw DecodeError(key) }
         return v
     }
 
-    static func side(_ o: OKXPrivateJSON) throws(DecodeError) -> OrderSide {
-        guard let s = o.string("side"), let v = OrderSide(rawValue: s) else { throw DecodeError("side") }
+    static func side(_ o: JSONTree) throws(DecodeError) -> OrderSide {
+        guard let s = o.literal("side"), let v = OrderSide(rawValue: s) else { throw DecodeError("side") }
         return v
     }
 
@@ -83,13 +83,13 @@ public enum OKXPrivateCodec {
     }
 
     /// An order object (`GET /trade/order`, `orders-pending`, the `orders` channel).
-    public static func order(_ o: OKXPrivateJSON) throws(DecodeError) -> OrderReport {
+    public static func order(_ o: JSONTree) throws(DecodeError) -> OrderReport {
         let inst = try instrument(o)
         guard let kind = orderType(try text(o, "ordType")) else { throw DecodeError("ordType") }
         guard let st = status(try text(o, "state")) else { throw DecodeError("state") }
-        let reduce = o.string("reduceOnly") == "true"
+        let reduce = o.literal("reduceOnly") == "true"
         let update = (try? int(o, "uTime")) ?? (try? int(o, "cTime")) ?? 0
-        return OrderReport(instrument: inst, clientOrderId: o.string("clOrdId") ?? "", venueOrderId: try text(o, "ordId"),
+        return OrderReport(instrument: inst, clientOrderId: o.literal("clOrdId") ?? "", venueOrderId: try text(o, "ordId"),
                            side: try side(o), type: kind.0, timeInForce: kind.1, price: try optionalPrice(o, "px"),
                            qty: try decimal(o, "sz", Qty.self), filledQty: try decimal(o, "accFillSz", Qty.self, empty: .zero),
                            averagePrice: try optionalPrice(o, "avgPx"), status: st, reduceOnly: reduce, updateMs: update)
@@ -97,29 +97,29 @@ public enum OKXPrivateCodec {
 
     /// The fill embedded in an `orders` push (`tradeId`, `fillSz`, `fillPx`, `fillFee`), nil when the push
     /// carries none. OKX fees are negative when charged; ours are positive when paid.
-    public static func embeddedFill(_ o: OKXPrivateJSON) throws(DecodeError) -> FillReport? {
-        guard let tradeId = o.string("tradeId"), !tradeId.isEmpty,
-              let sz = o.string("fillSz"), !sz.isEmpty, let q = Qty(sz), !q.isZero else { return nil }
+    public static func embeddedFill(_ o: JSONTree) throws(DecodeError) -> FillReport? {
+        guard let tradeId = o.literal("tradeId"), !tradeId.isEmpty,
+              let sz = o.literal("fillSz"), !sz.isEmpty, let q = Qty(sz), !q.isZero else { return nil }
         let fee = try decimal(o, "fillFee", Qty.self, empty: .zero)
-        return FillReport(instrument: try instrument(o), clientOrderId: o.string("clOrdId") ?? "", venueOrderId: try text(o, "ordId"),
+        return FillReport(instrument: try instrument(o), clientOrderId: o.literal("clOrdId") ?? "", venueOrderId: try text(o, "ordId"),
                           tradeId: tradeId, side: try side(o), price: try decimal(o, "fillPx", Price.self), qty: q,
-                          fee: -fee, feeAsset: o.string("fillFeeCcy") ?? "USDT", isMaker: o.string("execType") == "M",
+                          fee: -fee, feeAsset: o.literal("fillFeeCcy") ?? "USDT", isMaker: o.literal("execType") == "M",
                           tsMs: (try? int(o, "fillTime")) ?? (try? int(o, "uTime")) ?? 0)
     }
 
     /// One `GET /trade/fills` item.
-    public static func fill(_ o: OKXPrivateJSON) throws(DecodeError) -> FillReport {
+    public static func fill(_ o: JSONTree) throws(DecodeError) -> FillReport {
         let fee = try decimal(o, "fee", Qty.self, empty: .zero)
-        return FillReport(instrument: try instrument(o), clientOrderId: o.string("clOrdId") ?? "", venueOrderId: try text(o, "ordId"),
+        return FillReport(instrument: try instrument(o), clientOrderId: o.literal("clOrdId") ?? "", venueOrderId: try text(o, "ordId"),
                           tradeId: try text(o, "tradeId"), side: try side(o), price: try decimal(o, "fillPx", Price.self),
-                          qty: try decimal(o, "fillSz", Qty.self), fee: -fee, feeAsset: o.string("feeCcy") ?? "USDT",
-                          isMaker: o.string("execType") == "M", tsMs: (try? int(o, "ts")) ?? (try? int(o, "fillTime")) ?? 0)
+                          qty: try decimal(o, "fillSz", Qty.self), fee: -fee, feeAsset: o.literal("feeCcy") ?? "USDT",
+                          isMaker: o.literal("execType") == "M", tsMs: (try? int(o, "ts")) ?? (try? int(o, "fillTime")) ?? 0)
     }
 
     /// One position (`GET /account/positions`, the `positions` channel); net mode, so `pos` is signed.
-    public static func position(_ o: OKXPrivateJSON) throws(DecodeError) -> PositionReport {
+    public static func position(_ o: JSONTree) throws(DecodeError) -> PositionReport {
         var qty = try decimal(o, "pos", Qty.self, empty: .zero)
-        if o.string("posSide") == "short", !qty.isNegative { qty = -qty }
+        if o.literal("posSide") == "short", !qty.isNegative { qty = -qty }
         return PositionReport(instrument: try instrument(o), qty: qty,
                               entryPrice: qty.isZero ? nil : try optionalPrice(o, "avgPx"),
                               unrealizedPnl: try decimal(o, "upl", Qty.self, empty: .zero))
@@ -127,11 +127,11 @@ public enum OKXPrivateCodec {
 
     /// The USDT line of an account object (`GET /account/balance` `data[0]`, the `account` channel):
     /// wallet = `cashBal`, available = `availEq` (falls back to `availBal`). Nil when there is no USDT line.
-    public static func balance(_ account: OKXPrivateJSON) throws(DecodeError) -> BalanceReport? {
+    public static func balance(_ account: JSONTree) throws(DecodeError) -> BalanceReport? {
         guard let details = account["details"] else { throw DecodeError("details") }
-        for d in details.items where d.string("ccy") == "USDT" {
+        for d in (details.array ?? []) where d.literal("ccy") == "USDT" {
             let wallet = try decimal(d, "cashBal", Qty.self, empty: .zero)
-            let availText = (d.string("availEq") ?? "").isEmpty ? "availBal" : "availEq"
+            let availText = (d.literal("availEq") ?? "").isEmpty ? "availBal" : "availEq"
             return BalanceReport(venue: .okx, asset: "USDT", wallet: wallet,
                                  available: try decimal(d, availText, Qty.self, empty: .zero))
         }

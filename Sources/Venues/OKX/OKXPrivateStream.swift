@@ -88,12 +88,12 @@ final class OKXPrivateStreamHandler: WebSocketSessionHandler {
 
     func sessionFrame(_ bytes: UnsafeRawBufferPointer, receivedNanos: UInt64, outbox: inout [String]) {
         if bytes.count == 4, String(decoding: bytes, as: UTF8.self) == "pong" { return }
-        guard let frame = OKXPrivateJSON.parse(Array(bytes)) else { stream.countMalformed(); return }
-        if let event = frame.string("event") {
+        guard let frame = JSONTree.parse(Array(bytes)) else { stream.countMalformed(); return }
+        if let event = frame.literal("event") {
             handleControl(event, frame, outbox: &outbox)
             return
         }
-        guard let channel = frame["arg"]?.string("channel"), case .array(let data)? = frame["data"] else {
+        guard let channel = frame["arg"]?.literal("channel"), case .array(let data)? = frame["data"] else {
             stream.countMalformed(); return
         }
         for item in data {
@@ -106,28 +106,28 @@ final class OKXPrivateStreamHandler: WebSocketSessionHandler {
         }
     }
 
-    private func handleControl(_ event: String, _ frame: OKXPrivateJSON, outbox: inout [String]) {
+    private func handleControl(_ event: String, _ frame: JSONTree, outbox: inout [String]) {
         switch event {
         case "login":
-            if frame.string("code") == "0" { outbox.append(Self.subscribeFrame) } else { loginFailed(frame) }
+            if frame.literal("code") == "0" { outbox.append(Self.subscribeFrame) } else { loginFailed(frame) }
         case "subscribe":
-            if let ch = frame["arg"]?.string("channel") { subscribed.insert(ch) }
+            if let ch = frame["arg"]?.literal("channel") { subscribed.insert(ch) }
             if !live, subscribed.isSuperset(of: Self.channels) {
                 live = true
                 stream.emit(.connected(venue: .okx))
             }
         case "error":
             if !live { loginFailed(frame) } else {
-                stream.log("okx private stream error", ["code": "\(frame.string("code") ?? "")", "msg": "\(frame.string("msg") ?? "")"])
+                stream.log("okx private stream error", ["code": "\(frame.literal("code") ?? "")", "msg": "\(frame.literal("msg") ?? "")"])
             }
         default:
             break  // `notice`, `channel-conn-count`: informational.
         }
     }
 
-    private func loginFailed(_ frame: OKXPrivateJSON) {
+    private func loginFailed(_ frame: JSONTree) {
         stream.countLoginFailure()
-        stream.log("okx private login refused", ["code": "\(frame.string("code") ?? "")", "msg": "\(frame.string("msg") ?? "")"])
+        stream.log("okx private login refused", ["code": "\(frame.literal("code") ?? "")", "msg": "\(frame.literal("msg") ?? "")"])
     }
 
     func sessionDisconnected(reason: String) {
@@ -139,7 +139,7 @@ final class OKXPrivateStreamHandler: WebSocketSessionHandler {
 
 /// One private push item → events. `orders` items carry the fill inline (emitted before the order state).
 public enum OKXPrivateStreamDecoder {
-    public static func events(channel: String, _ item: OKXPrivateJSON) throws(OKXPrivateCodec.DecodeError) -> [PrivateStreamEvent] {
+    public static func events(channel: String, _ item: JSONTree) throws(OKXPrivateCodec.DecodeError) -> [PrivateStreamEvent] {
         switch channel {
         case "orders":
             let order = try OKXPrivateCodec.order(item)

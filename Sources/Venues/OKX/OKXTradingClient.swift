@@ -49,7 +49,7 @@ public struct OKXTradingClient: VenueTradingAPI, CustomStringConvertible, Custom
 
     /// Signs and sends one request; returns the envelope's `data` items.
     private func request(_ method: HTTPMethod, _ pathAndQuery: String, body: String? = nil, cost: RequestCost,
-                         clientOrderId: String = "") async throws(VenueOrderError) -> [OKXPrivateJSON] {
+                         clientOrderId: String = "") async throws(VenueOrderError) -> [JSONTree] {
         let ts = ISO8601Millis.string(fromMillis: clock.nowMs)
         let sign = signer.signature(timestamp: ts, method: method.rawValue, requestPath: pathAndQuery, body: body ?? "")
         var headers = [(OKXSigner.keyHeader, apiKey), (OKXSigner.signHeader, sign), (OKXSigner.timestampHeader, ts),
@@ -72,8 +72,8 @@ public struct OKXTradingClient: VenueTradingAPI, CustomStringConvertible, Custom
         }
     }
 
-    private func decodeEach<T>(_ items: [OKXPrivateJSON], path: String,
-                               _ decode: (OKXPrivateJSON) throws(OKXPrivateCodec.DecodeError) -> T) throws(VenueOrderError) -> [T] {
+    private func decodeEach<T>(_ items: [JSONTree], path: String,
+                               _ decode: (JSONTree) throws(OKXPrivateCodec.DecodeError) -> T) throws(VenueOrderError) -> [T] {
         var out: [T] = []
         for item in items {
             do { out.append(try decode(item)) } catch {
@@ -85,15 +85,15 @@ public struct OKXTradingClient: VenueTradingAPI, CustomStringConvertible, Custom
 
     // MARK: orders
 
-    private func accepted(_ order: OrderRequest, _ item: OKXPrivateJSON, path: String) throws(VenueOrderError) -> OrderReport {
+    private func accepted(_ order: OrderRequest, _ item: JSONTree, path: String) throws(VenueOrderError) -> OrderReport {
         if let e = OKXTradingResponse.itemError(item, clientOrderId: order.clientOrderId) { throw e }
-        guard let ordId = item.string("ordId"), !ordId.isEmpty else {
+        guard let ordId = item.literal("ordId"), !ordId.isEmpty else {
             throw .unresolved(venue: .okx, path: path, detail: "нет ordId для \(order.clientOrderId)")
         }
         return OrderReport(instrument: order.instrument, clientOrderId: order.clientOrderId, venueOrderId: ordId,
                            side: order.side, type: order.type, timeInForce: order.timeInForce, price: order.price,
                            qty: order.qty, filledQty: .zero, averagePrice: nil, status: .new, reduceOnly: order.reduceOnly,
-                           updateMs: item.string("ts").flatMap { Int64($0) } ?? clock.nowMs)
+                           updateMs: item.literal("ts").flatMap { Int64($0) } ?? clock.nowMs)
     }
 
     public func place(_ order: OrderRequest) async throws(VenueOrderError) -> OrderReport {
@@ -117,7 +117,7 @@ public struct OKXTradingClient: VenueTradingAPI, CustomStringConvertible, Custom
         return orders.enumerated().map { n, order in
             // OKX answers in request order (a repeated id in one batch must get its own answer); only a short
             // answer is matched by clOrdId.
-            let item = items.count == orders.count ? items[n] : items.first { $0.string("clOrdId") == order.clientOrderId }
+            let item = items.count == orders.count ? items[n] : items.first { $0.literal("clOrdId") == order.clientOrderId }
             guard let item else {
                 return .failure(.unresolved(venue: .okx, path: path, detail: "нет ответа для \(order.clientOrderId)"))
             }
@@ -142,7 +142,7 @@ public struct OKXTradingClient: VenueTradingAPI, CustomStringConvertible, Custom
         }
         let path = OKXTradingRequests.batchCancelPath
         let valid = clientOrderIds.filter(OKXTradingRequests.isValidClientOrderId)
-        var items: [OKXPrivateJSON] = []
+        var items: [JSONTree] = []
         if !valid.isEmpty {
             let body = "[" + valid.map { OKXTradingRequests.cancelObject(instrument, $0) }.joined(separator: ",") + "]"
             items = try await request(.POST, path, body: body, cost: Self.cost(.cancel, "cancel-batch-orders"))
@@ -150,7 +150,7 @@ public struct OKXTradingClient: VenueTradingAPI, CustomStringConvertible, Custom
         var out: [Result<OrderReport, VenueOrderError>] = []
         for id in clientOrderIds {
             guard OKXTradingRequests.isValidClientOrderId(id) else { out.append(.failure(.unknownOrder(venue: .okx, clientOrderId: id))); continue }
-            guard let item = items.first(where: { $0.string("clOrdId") == id }) else {
+            guard let item = items.first(where: { $0.literal("clOrdId") == id }) else {
                 out.append(.failure(.unresolved(venue: .okx, path: path, detail: "нет ответа для \(id)"))); continue
             }
             if let e = OKXTradingResponse.itemError(item, clientOrderId: id) { out.append(.failure(e)); continue }
@@ -174,7 +174,7 @@ public struct OKXTradingClient: VenueTradingAPI, CustomStringConvertible, Custom
                     let items = try await request(.POST, OKXTradingRequests.batchCancelPath, body: body, cost: Self.cost(.cancel, "cancel-batch-orders"))
                     for item in items {
                         // An order that finished meanwhile is not an error for cancel-all.
-                        if let e = OKXTradingResponse.itemError(item, clientOrderId: item.string("clOrdId") ?? ""),
+                        if let e = OKXTradingResponse.itemError(item, clientOrderId: item.literal("clOrdId") ?? ""),
                            e.code != "order_unknown", firstError == nil { firstError = e }
                     }
                 } catch {
@@ -273,7 +273,7 @@ public struct OKXTradingClient: VenueTradingAPI, CustomStringConvertible, Custom
         let response = try await http.send(method: .GET, pathAndQuery: path, cost: Self.cost(.query, "time"))
         let received = clock.localMs
         let items = try OKXTradingResponse.data(status: response.status, headers: response.headers, body: response.body, path: path)
-        guard let ts = items.first?.string("ts"), let serverMs = Int64(ts) else {
+        guard let ts = items.first?.literal("ts"), let serverMs = Int64(ts) else {
             throw .unresolved(venue: .okx, path: path, detail: "нет поля ts")
         }
         clock.record(serverMs: serverMs, sentMs: sent, receivedMs: received)

@@ -6,13 +6,13 @@ public import PropCore
 public enum OKXTradingResponse {
     /// The `data` array of a successful (or per-item) answer.
     public static func data(status: Int, headers: [String: String], body: [UInt8], path: String,
-                            clientOrderId: String = "") throws(VenueOrderError) -> [OKXPrivateJSON] {
+                            clientOrderId: String = "") throws(VenueOrderError) -> [JSONTree] {
         let retryAfter = headers["retry-after"].flatMap { Int64($0) }.map { $0 * 1000 }
-        guard let root = OKXPrivateJSON.parse(body), let code = root.string("code") else {
+        guard let root = JSONTree.parse(body), let code = root.literal("code") else {
             if status == 429 { throw .rateLimited(venue: .okx, code: "429", retryAfterMs: retryAfter) }
             throw .unresolved(venue: .okx, path: path, detail: "HTTP \(status), ответ не в формате OKX (\(body.count) байт)")
         }
-        let msg = root.string("msg") ?? ""
+        let msg = root.literal("msg") ?? ""
         if status == 429 || code == "50011" || code == "50061" {
             throw .rateLimited(venue: .okx, code: code, retryAfterMs: retryAfter)
         }
@@ -33,11 +33,11 @@ public enum OKXTradingResponse {
     }
 
     /// Per-item result of an order operation: `sCode` `0` succeeded, anything else mapped to an error.
-    public static func itemError(_ item: OKXPrivateJSON, clientOrderId: String) -> VenueOrderError? {
-        guard let sCode = item.string("sCode") else {
+    public static func itemError(_ item: JSONTree, clientOrderId: String) -> VenueOrderError? {
+        guard let sCode = item.literal("sCode") else {
             return .unresolved(venue: .okx, path: "sCode", detail: "в ответе нет sCode для \(clientOrderId)")
         }
         if sCode == "0" { return nil }
-        return OKXTradingErrors.map(code: sCode, message: item.string("sMsg") ?? "", clientOrderId: clientOrderId)
+        return OKXTradingErrors.map(code: sCode, message: item.literal("sMsg") ?? "", clientOrderId: clientOrderId)
     }
 }

@@ -8,7 +8,7 @@ import Testing
     static let executionPush = #"{"topic":"execution","id":"386825804_BTCUSDT_140612148849382","creationTime":1746270400355,"data":[{"category":"linear","symbol":"BTCUSDT","execId":"0ab1bdf7-4219-438b-b30a-32ec863018f7","execPrice":"95900.1","execQty":"0.5","execType":"Trade","execValue":"47950.05","execFee":"26.3725275","feeRate":"0.00055","isMaker":false,"orderId":"9aac161b-8ed6-450d-9cab-c5cc67c21784","orderLinkId":"","orderPrice":"94942.5","orderQty":"0.5","leavesQty":"0","side":"Sell","execTime":"1746270400353","seq":140612148849382}]}"#
 
     func decode(_ text: String) throws -> [PrivateStreamEvent] {
-        let json = try #require(BybitPrivateJSON.parse(Array(text.utf8)))
+        let json = try #require(JSONTree.parse(Array(text.utf8)))
         return try BybitPrivateHandler.decode(topic: try #require(json["topic"]?.text), data: try #require(json["data"]?.array))
     }
 
@@ -36,7 +36,7 @@ import Testing
 
     @Test func postOnlyCancelCarriesTheVenueReason() throws {
         let text = #"{"symbol":"ETHUSDT","orderId":"1","orderLinkId":"x","side":"Buy","orderType":"Limit","price":"3000.10","qty":"0.10","timeInForce":"PostOnly","orderStatus":"Cancelled","rejectReason":"EC_PostOnlyWillTakeLiquidity","cumExecQty":"0","avgPrice":"","reduceOnly":false,"updatedTime":"5"}"#
-        let state = try BybitPrivateCodec.order(try #require(BybitPrivateJSON.parse(Array(text.utf8))), field: "o")
+        let state = try BybitPrivateCodec.order(try #require(JSONTree.parse(Array(text.utf8))), field: "o")
         #expect(state.postOnlyWouldTake)
         #expect(state.report.status == .canceled && state.report.averagePrice == nil && state.report.price == Price("3000.10"))
     }
@@ -64,8 +64,8 @@ import Testing
             #expect(throws: VenueCodecError.self) { try decode(bad) }
         }
         for garbage in ["", "{", #"{"topic":"order","data":[{]}"#, "[1,2", #"{"a":tru}"#, String(repeating: "[", count: 100)] {
-            #expect(BybitPrivateJSON.parse(Array(garbage.utf8)) == nil)
+            #expect(JSONTree.parse(Array(garbage.utf8)) == nil)
         }
-        #expect(BybitPrivateJSON.parse(Array(#"{"s":"a\"b\u0041"}"#.utf8))?["s"]?.text == "a\"bA")
+        #expect(JSONTree.parse(Array(#"{"s":"a\"b\u0041"}"#.utf8))?["s"]?.text == "a\"bA")
     }
 }

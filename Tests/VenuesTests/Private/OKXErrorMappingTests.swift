@@ -33,8 +33,8 @@ import Testing
         #expect(OKXTradingErrors.map(code: "51016", message: "", clientOrderId: "abc") == .duplicateClientOrderId(venue: .okx, clientOrderId: "abc"))
     }
 
-    func classify(_ status: Int, _ body: String, headers: [String: String] = [:]) -> Result<[OKXPrivateJSON], VenueOrderError> {
-        Result { () throws(VenueOrderError) -> [OKXPrivateJSON] in
+    func classify(_ status: Int, _ body: String, headers: [String: String] = [:]) -> Result<[JSONTree], VenueOrderError> {
+        Result { () throws(VenueOrderError) -> [JSONTree] in
             try OKXTradingResponse.data(status: status, headers: headers, body: Array(body.utf8), path: "/api/v5/trade/order", clientOrderId: "c1")
         }
     }

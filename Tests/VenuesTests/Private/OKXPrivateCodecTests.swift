@@ -10,9 +10,9 @@ import Testing
     static let ordersPush = #"{"arg":{"channel":"orders","instType":"SWAP","instId":"BTC-USDT-SWAP","uid":"614488474791936"},"data":[{"instType":"SWAP","instId":"BTC-USDT-SWAP","ordId":"452197707845865472","clOrdId":"abc123","tag":"","px":"31527.1","sz":"3","ordType":"limit","side":"sell","posSide":"net","tdMode":"cross","accFillSz":"1","fillPx":"31527.1","fillSz":"1","fillTime":"1654084353263","tradeId":"242589207","execType":"M","fillFee":"-0.02522168","fillFeeCcy":"USDT","avgPx":"31527.1","state":"partially_filled","fee":"-0.02522168","feeCcy":"USDT","reduceOnly":"false","cancelSource":"","amendResult":"","code":"0","msg":"","cTime":"1654084334977","uTime":"1654084353264"}]}"#
 
     func events(_ frame: String) throws -> [PrivateStreamEvent] {
-        let root = try #require(OKXPrivateJSON.parse(frame))
-        let channel = try #require(root["arg"]?.string("channel"))
-        return try root["data"]!.items.flatMap { try OKXPrivateStreamDecoder.events(channel: channel, $0) }
+        let root = try #require(JSONTree.parse(frame))
+        let channel = try #require(root["arg"]?.literal("channel"))
+        return try (root["data"]!.array ?? []).flatMap { try OKXPrivateStreamDecoder.events(channel: channel, $0) }
     }
 
     @Test func ordersPushYieldsTheFillThenTheOrderState() throws {
@@ -58,27 +58,27 @@ import Testing
     }
 
     @Test func fillsItemDecodesWithFeeSignFlipped() throws {
-        let item = try #require(OKXPrivateJSON.parse(#"{"instType":"SWAP","instId":"BTC-USDT-SWAP","tradeId":"7","ordId":"9","clOrdId":"c1","billId":"7","fillPx":"100.5","fillSz":"2","side":"buy","posSide":"net","execType":"T","feeCcy":"USDT","fee":"-0.1005","ts":"1700000000000"}"#))
+        let item = try #require(JSONTree.parse(#"{"instType":"SWAP","instId":"BTC-USDT-SWAP","tradeId":"7","ordId":"9","clOrdId":"c1","billId":"7","fillPx":"100.5","fillSz":"2","side":"buy","posSide":"net","execType":"T","feeCcy":"USDT","fee":"-0.1005","ts":"1700000000000"}"#))
         let f = try OKXPrivateCodec.fill(item)
         #expect(f.fee == Qty("0.1005")! && !f.isMaker && f.tsMs == 1_700_000_000_000 && f.qty == Qty("2")!)
     }
 
     @Test func missingOrBadFieldsAreTypedErrorsNotCrashes() throws {
-        let noState = try #require(OKXPrivateJSON.parse(#"{"instId":"BTC-USDT-SWAP","ordId":"1","ordType":"limit","side":"buy","sz":"1","accFillSz":"0"}"#))
+        let noState = try #require(JSONTree.parse(#"{"instId":"BTC-USDT-SWAP","ordId":"1","ordType":"limit","side":"buy","sz":"1","accFillSz":"0"}"#))
         #expect(throws: OKXPrivateCodec.DecodeError("state")) { try OKXPrivateCodec.order(noState) }
-        let badSz = try #require(OKXPrivateJSON.parse(#"{"instId":"BTC-USDT-SWAP","ordId":"1","ordType":"limit","side":"buy","sz":"1e3","state":"live","accFillSz":"0"}"#))
+        let badSz = try #require(JSONTree.parse(#"{"instId":"BTC-USDT-SWAP","ordId":"1","ordType":"limit","side":"buy","sz":"1e3","state":"live","accFillSz":"0"}"#))
         #expect(throws: OKXPrivateCodec.DecodeError("sz")) { try OKXPrivateCodec.order(badSz) }
-        let badInst = try #require(OKXPrivateJSON.parse(#"{"instId":"BTC-USDT","ordId":"1","ordType":"limit","side":"buy","sz":"1","state":"live"}"#))
+        let badInst = try #require(JSONTree.parse(#"{"instId":"BTC-USDT","ordId":"1","ordType":"limit","side":"buy","sz":"1","state":"live"}"#))
         #expect(throws: OKXPrivateCodec.DecodeError("instId")) { try OKXPrivateCodec.order(badInst) }
     }
 
     @Test func jsonReaderRejectsGarbageAndResolvesEscapes() {
-        #expect(OKXPrivateJSON.parse(String(Self.ordersPush.prefix(120))) == nil)
-        #expect(OKXPrivateJSON.parse("{} {}") == nil)
-        #expect(OKXPrivateJSON.parse("") == nil)
-        #expect(OKXPrivateJSON.parse(String(repeating: "[", count: 40) + String(repeating: "]", count: 40)) == nil)
-        #expect(OKXPrivateJSON.parse(#"{"msg":"a\"b\\c\u00e9\n"}"#)?.string("msg") == "a\"b\\cé\n")
-        #expect(OKXPrivateJSON.parse(#"{"n":-1.5e3,"t":true,"z":null}"#)?.string("n") == "-1.5e3")
+        #expect(JSONTree.parse(String(Self.ordersPush.prefix(120))) == nil)
+        #expect(JSONTree.parse("{} {}") == nil)
+        #expect(JSONTree.parse("") == nil)
+        #expect(JSONTree.parse(String(repeating: "[", count: 40) + String(repeating: "]", count: 40)) == nil)
+        #expect(JSONTree.parse(#"{"msg":"a\"b\\c\u00e9\n"}"#)?.literal("msg") == "a\"b\\cé\n")
+        #expect(JSONTree.parse(#"{"n":-1.5e3,"t":true,"z":null}"#)?.literal("n") == "-1.5e3")
     }
 
     /// Every truncation and every single-byte corruption of a push is either decoded or refused — never a crash.
@@ -86,12 +86,12 @@ import Testing
         var rng = SeededGenerator(seed: 99)
         let bytes = Array(Self.ordersPush.utf8)
         func decode(_ b: [UInt8]) {
-            if let root = OKXPrivateJSON.parse(b), let ch = root["arg"]?.string("channel") {
-                for item in root["data"]?.items ?? [] { _ = try? OKXPrivateStreamDecoder.events(channel: ch, item) }
+            if let root = JSONTree.parse(b), let ch = root["arg"]?.literal("channel") {
+                for item in root["data"]?.array ?? [] { _ = try? OKXPrivateStreamDecoder.events(channel: ch, item) }
             }
         }
         for cut in 0..<bytes.count {
-            #expect(OKXPrivateJSON.parse(Array(bytes.prefix(cut))) == nil, "a truncated frame is refused")
+            #expect(JSONTree.parse(Array(bytes.prefix(cut))) == nil, "a truncated frame is refused")
         }
         for _ in 0..<2000 {
             var b = bytes
