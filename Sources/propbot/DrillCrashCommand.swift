@@ -59,7 +59,7 @@ struct DrillCrashCommand: AsyncParsableCommand {
             try JSONEncoder().encode(await DrillAudit.plan(sim: simulator.state, venues: venues)).write(to: URL(fileURLWithPath: planPath))
             let point = CrashPoint.allCases.randomElement(using: &rng)!
             let hit = Int.random(in: 1...3, using: &rng)
-            let status = try DrillWorkerProcess.run(arguments: [
+            let status = try await DrillWorkerProcess.run(arguments: [
                 "--db", dbPath, "--plan", planPath, "--urls", endpoints.jsonLine, "--venue", venue,
                 "--epoch", "\(i + 1)", "--seed", "\(seed &+ UInt64(i) &* 7919)", "--orders", "\(ordersPerRun)",
                 "--crash-at", "\(point.rawValue):\(hit)",
@@ -69,7 +69,7 @@ struct DrillCrashCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("iteration \(i) \(point.rawValue):\(hit) killed=\(status.killed) t=\(Date().timeIntervalSince(started))\n".utf8))
             }
         }
-        let final = try DrillWorkerProcess.run(arguments: [
+        let final = try await DrillWorkerProcess.run(arguments: [
             "--db", dbPath, "--plan", planPath, "--urls", endpoints.jsonLine, "--venue", venue,
             "--epoch", "\(iterations + 1)", "--seed", "\(seed)", "--orders", "0",
         ])
@@ -103,21 +103,26 @@ enum DrillVenues {
     }
 }
 
-/// Runs `propbot drill worker …` as a child process and waits for it.
+/// Runs `propbot drill worker …` as a child process and waits for it without blocking a thread of the
+/// cooperative pool (the in-process simulator needs those threads to answer the worker).
 enum DrillWorkerProcess {
     struct Status { var killed: Bool; var exitCode: Int32; var lastLine: String }
 
-    static func run(arguments: [String]) throws -> Status {
+    static func run(arguments: [String]) async throws -> Status {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("propbot-drill-worker-\(UUID().uuidString).out")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: log) }
+        let handle = try FileHandle(forWritingTo: log)
+        defer { try? handle.close() }
         let process = Process()
         process.executableURL = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
         process.arguments = ["drill", "worker"] + arguments
-        let out = Pipe()
-        process.standardOutput = out
+        process.standardOutput = handle
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
+        while process.isRunning { try? await Task.sleep(for: .milliseconds(5)) }
         process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
+        let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         let last = text.split(separator: "\n").last.map(String.init) ?? ""
         let killed = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
         return Status(killed: killed, exitCode: process.terminationStatus, lastLine: last)
