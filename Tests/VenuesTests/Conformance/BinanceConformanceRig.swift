@@ -6,7 +6,7 @@ import VenueSim
 @testable import Venues
 
 /// A real simulator on loopback and a real `BinanceTradingClient` with the simulator's keys, torn down after the body.
-struct BinanceRig: Sendable {
+struct BinanceRig: ConformanceRig {
     let sim: VenueSimulator
     let endpoints: SimEndpoints
     let client: BinanceTradingClient
@@ -21,19 +21,14 @@ struct BinanceRig: Sendable {
 
     static func with(seed: UInt64 = 21, _ body: (BinanceRig) async throws -> Void) async throws {
         let logger = quietLogger()
-        let sim = VenueSimulator(config: SimulatorConfig(seed: seed, basePort: 0, tickMillis: 50), logger: logger)
-        let endpoints = try await sim.start()
-        let creds = sim.config.credentials
-        // A 30 s receive window (the venue's maximum is 60 s) so a loaded test machine never makes a request stale;
-        // the timestamp test builds its own client with the default 5 s window.
-        let client = BinanceTradingClient(baseURL: endpoints.binance.rest, apiKey: creds.apiKey, apiSecret: creds.apiSecret,
-                                          timeoutMs: 10_000, recvWindowMs: 30_000, logger: logger)
-        let rig = BinanceRig(sim: sim, endpoints: endpoints, client: client, logger: logger)
-        do { try await body(rig) } catch {
-            await sim.stop()
-            throw error
+        try await withSimulator(seed: seed, logger: logger) { sim, endpoints in
+            let creds = sim.config.credentials
+            // A 30 s receive window (the venue's maximum is 60 s) so a loaded test machine never makes a request stale;
+            // the timestamp test builds its own client with the default 5 s window.
+            let client = BinanceTradingClient(baseURL: endpoints.binance.rest, apiKey: creds.apiKey, apiSecret: creds.apiSecret,
+                                              timeoutMs: 10_000, recvWindowMs: 30_000, logger: logger)
+            try await body(BinanceRig(sim: sim, endpoints: endpoints, client: client, logger: logger))
         }
-        await sim.stop()
     }
 
     /// A client with other credentials or clock (auth and timestamp tests).
@@ -59,16 +54,6 @@ struct BinanceRig: Sendable {
         let ref = side == .buy ? t.bid.units * (100 - percent) / 100 : t.ask.units * (100 + percent) / 100
         return Price(units: ref / tick * tick, scale: t.spec.priceScale)
     }
-
-    /// Polls `condition` every 50 ms for up to `seconds`.
-    func eventually(_ seconds: Double = 20, _ condition: () async -> Bool) async -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if await condition() { return true }
-            try? await Task.sleep(for: .milliseconds(50))
-        }
-        return await condition()
-    }
 }
 
 extension BinanceRig {
@@ -88,14 +73,6 @@ extension BinanceRig {
     static func isFill(_ e: PrivateStreamEvent, _ clientId: String) -> Bool {
         if case .fill(let f) = e { return f.clientOrderId == clientId }
         return false
-    }
-
-    /// The error `body` throws, or nil when it succeeds.
-    static func failure<T>(_ body: () async throws -> T) async -> VenueOrderError? {
-        do { _ = try await body(); return nil } catch let e as VenueOrderError { return e } catch {
-            Issue.record("not a VenueOrderError: \(error)")
-            return nil
-        }
     }
 
     /// A fresh client id (per test: each test runs its own simulator).

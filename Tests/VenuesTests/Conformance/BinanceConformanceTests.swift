@@ -208,7 +208,7 @@ import VenueSim
         try await Rig.with { rig in
             _ = try await rig.client.place(limit(Rig.id("dms"), .buy, await rig.passivePrice(.buy), Self.small))
             try await rig.client.armDeadManSwitch(timeoutMs: 600, instruments: [Self.btc])
-            let fired = await rig.eventually { ((try? await rig.client.openOrders(instrument: nil))?.isEmpty) ?? false }
+            let fired = await Rig.eventually { ((try? await rig.client.openOrders(instrument: nil))?.isEmpty) ?? false }
             #expect(fired)
             #expect(try await rig.client.queryOrder(instrument: Self.btc, clientOrderId: Rig.id("dms")).status == .canceled)
             // Disarmed (0): a new order stays.

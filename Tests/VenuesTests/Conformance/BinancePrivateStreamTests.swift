@@ -32,7 +32,7 @@ import VenueSim
 
     /// Waits until `n` `.connected` events arrived and the simulator has exactly one live private socket.
     static func connected(_ rig: BinanceRig, _ box: BinanceRig.Events, count n: Int) async -> Bool {
-        await rig.eventually {
+        await Rig.eventually {
             let sockets = await rig.sim.state.privateConnectionCount(venue: .binance)
             return await box.count(where: BinanceRig.isConnected) >= n && sockets == 1
         }
@@ -45,14 +45,14 @@ import VenueSim
                 let price = await rig.passivePrice(.buy)
                 _ = try await rig.client.place(OrderRequest(clientOrderId: Rig.id("s"), instrument: Self.btc, side: .buy, type: .limit,
                                                             price: price, qty: Qty(units: 2, scale: 3)))
-                #expect(await rig.eventually { await box.count { Rig.isOrder($0, Rig.id("s"), .new) } == 1 })
+                #expect(await Rig.eventually { await box.count { Rig.isOrder($0, Rig.id("s"), .new) } == 1 })
                 _ = try await rig.client.cancel(instrument: Self.btc, clientOrderId: Rig.id("s"))
-                #expect(await rig.eventually { await box.count { Rig.isOrder($0, Rig.id("s"), .canceled) } == 1 })
+                #expect(await Rig.eventually { await box.count { Rig.isOrder($0, Rig.id("s"), .canceled) } == 1 })
                 let filled = try await rig.client.place(OrderRequest(clientOrderId: Rig.id("m"), instrument: Self.btc, side: .buy,
                                                                      type: .market, qty: Qty(units: 2, scale: 3)))
-                #expect(await rig.eventually { await box.count { Rig.isFill($0, Rig.id("m")) } >= 1 })
-                #expect(await rig.eventually { await box.count { if case .position(let p) = $0 { p.qty == Qty(units: 2, scale: 3) } else { false } } >= 1 })
-                #expect(await rig.eventually { await box.count { if case .balance = $0 { true } else { false } } >= 1 })
+                #expect(await Rig.eventually { await box.count { Rig.isFill($0, Rig.id("m")) } >= 1 })
+                #expect(await Rig.eventually { await box.count { if case .position(let p) = $0 { p.qty == Qty(units: 2, scale: 3) } else { false } } >= 1 })
+                #expect(await Rig.eventually { await box.count { if case .balance = $0 { true } else { false } } >= 1 })
                 // Stream fills and REST fills are the same trades (same de-dup keys).
                 let streamFills = await box.items.compactMap { if case .fill(let f) = $0 { f } else { nil } }
                 let restFills = try await rig.client.fills(instrument: Self.btc, sinceMs: filled.updateMs - 60_000)
@@ -68,14 +68,14 @@ import VenueSim
             try await Self.withStream(rig) { stream, box in
                 #expect(await Self.connected(rig, box, count: 1))
                 await rig.sim.inject(.closeSocket(.binance))
-                #expect(await rig.eventually { await box.count(where: BinanceRig.isDisconnected) >= 1 })
+                #expect(await Rig.eventually { await box.count(where: BinanceRig.isDisconnected) >= 1 })
                 #expect(await Self.connected(rig, box, count: 2))
                 #expect(stream.sessionCount >= 2, "every reconnect takes the listen key again")
                 let kinds = await box.items.filter { BinanceRig.isConnected($0) || BinanceRig.isDisconnected($0) }
                 #expect(kinds.count >= 3 && BinanceRig.isConnected(kinds[0]) && BinanceRig.isDisconnected(kinds[1]) && BinanceRig.isConnected(kinds[2]))
                 _ = try await rig.client.place(OrderRequest(clientOrderId: Rig.id("after"), instrument: Self.btc, side: .buy, type: .limit,
                                                             price: await rig.passivePrice(.buy), qty: Qty(units: 2, scale: 3)))
-                #expect(await rig.eventually { await box.count { Rig.isOrder($0, Rig.id("after"), .new) } == 1 })
+                #expect(await Rig.eventually { await box.count { Rig.isOrder($0, Rig.id("after"), .new) } == 1 })
             }
         }
     }
@@ -86,12 +86,12 @@ import VenueSim
                 #expect(await Self.connected(rig, box, count: 1))
                 let reply = try await Self.post(rig.endpoints.binance.rest + "/sim/binance/expire-listen-key")
                 #expect(reply == 200)
-                #expect(await rig.eventually { await box.count { if case .disconnected(_, let reason) = $0 { reason == "listenKeyExpired" } else { false } } == 1 })
+                #expect(await Rig.eventually { await box.count { if case .disconnected(_, let reason) = $0 { reason == "listenKeyExpired" } else { false } } == 1 })
                 #expect(await Self.connected(rig, box, count: 2))
                 #expect(stream.sessionCount >= 2)
                 _ = try await rig.client.place(OrderRequest(clientOrderId: Rig.id("k"), instrument: Self.btc, side: .buy, type: .limit,
                                                             price: await rig.passivePrice(.buy), qty: Qty(units: 2, scale: 3)))
-                #expect(await rig.eventually { await box.count { Rig.isOrder($0, Rig.id("k"), .new) } == 1 })
+                #expect(await Rig.eventually { await box.count { Rig.isOrder($0, Rig.id("k"), .new) } == 1 })
             }
         }
     }

@@ -10,7 +10,7 @@ import Venues
     typealias R = BybitRig
 
     /// Runs `stream` on a task and logs its events; returns the task (cancel it to stop the stream).
-    func start(_ stream: BybitPrivateStream, _ log: BybitEventLog) -> (Task<Void, Never>, Task<Void, Never>) {
+    func start(_ stream: BybitPrivateStream, _ log: PrivateEventLog) -> (Task<Void, Never>, Task<Void, Never>) {
         let running = Task { await stream.run() }
         let listening = Task { for await e in stream.events { log.append(e) } }
         return (running, listening)
@@ -28,7 +28,7 @@ import Venues
     @Test func ordersFillsPositionsAndBalancesArriveAndResumeAfterADroppedSocket() async throws {
         try await R.with { (rig: BybitRig) async throws in
             let stream = rig.makeStream()
-            let log = BybitEventLog()
+            let log = PrivateEventLog()
             let (running, listening) = start(stream, log)
             defer { running.cancel(); listening.cancel() }
             #expect(await R.eventually { log.count(Self.isConnected) == 1 })
@@ -62,7 +62,7 @@ import Venues
         try await R.with { (rig: BybitRig) async throws in
             let stream = BybitPrivateStream(wsBaseURL: rig.endpoints.ws, apiKey: SimCredentials.defaultApiKey, apiSecret: "wrong",
                                             settings: .testing, logger: R.quiet)
-            let log = BybitEventLog()
+            let log = PrivateEventLog()
             let (running, listening) = start(stream, log)
             defer { running.cancel(); listening.cancel() }
             #expect(await R.eventually { stream.authenticationFailures >= 1 })
@@ -75,7 +75,7 @@ import Venues
         try await R.with { (rig: BybitRig) async throws in
             let c = rig.client
             let stream = rig.makeStream()
-            let log = BybitEventLog()
+            let log = PrivateEventLog()
             let (running, listening) = start(stream, log)
             #expect(await R.eventually { log.count(Self.isConnected) == 1 })
             try await c.armDeadManSwitch(timeoutMs: 3_000, instruments: [])

@@ -1,44 +1,16 @@
-import Foundation
 import Testing
 import VenueSim
 
 /// ccxt (a real third-party client) places, queries and cancels an order and reads positions and balances
 /// on the simulator's OKX private API. Skipped, with the reason recorded, only when ccxt is not installed.
 @Suite struct OKXCcxtPrivateTests {
-    static var ccxtInstalled: Bool {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", "import ccxt"]
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return false }
-        p.waitUntilExit()
-        return p.terminationStatus == 0
-    }
-
-    @Test(.enabled(if: ccxtInstalled, "python3 with ccxt is not installed (pip install ccxt)"))
+    @Test(.enabled(if: CcxtScript.installed, CcxtScript.skipReason))
     func ccxtTradesOnTheSimulatedOKXAccount() async throws {
-        let script = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("interop/ccxt_private_okx.py")
-        #expect(FileManager.default.fileExists(atPath: script.path))
-        var status: Int32 = -1
-        var output = ""
+        var result: (status: Int32, output: String) = (-1, "")
         try await OKXRig.with(seed: 17) { rig in
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["python3", script.path, rig.endpoints.rest, SimCredentials.defaultApiKey, SimCredentials.defaultApiSecret,
-                           SimCredentials.defaultPassphrase]
-            let pipe = Pipe()
-            p.standardOutput = pipe
-            p.standardError = pipe
-            try p.run()
-            // Read off the main path so a chatty child cannot block on a full pipe.
-            let data = try await Task.detached { try pipe.fileHandleForReading.readToEnd() ?? Data() }.value
-            p.waitUntilExit()
-            status = p.terminationStatus
-            output = String(decoding: data, as: UTF8.self)
+            result = try await CcxtScript.run("ccxt_private_okx.py", [rig.endpoints.rest, SimCredentials.defaultApiKey,
+                                                                      SimCredentials.defaultApiSecret, SimCredentials.defaultPassphrase])
         }
-        #expect(status == 0, "ccxt_private_okx.py failed:\n\(output)")
+        #expect(result.status == 0, "ccxt_private_okx.py failed:\n\(result.output)")
     }
 }

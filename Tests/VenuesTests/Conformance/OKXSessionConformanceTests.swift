@@ -25,7 +25,7 @@ import Venues
 
     @Test func staleTimestampIsRefusedUntilTheClockIsSynced() async throws {
         try await R.with { rig in
-            let skewed = R.makeClient(rig.endpoints, clock: ServerClock(time: OKXSkewedTime(skewMs: -60_000)))
+            let skewed = R.makeClient(rig.endpoints, clock: ServerClock(time: SkewedTime(skewMs: -60_000)))
             let e = await R.failure { try await skewed.place(R.order("ts1", .buy, .market)) }
             #expect(e == .timestampOutsideWindow(venue: .okx, code: "50102") && e?.outcome == .rejected)
             #expect(try await rig.client.openOrders(instrument: nil).isEmpty, "nothing was placed")
@@ -78,7 +78,7 @@ import Venues
     @Test func privateStreamDeliversOrdersFillsPositionsAndBalancesAndSurvivesADroppedSocket() async throws {
         try await R.with { rig in
             let stream = rig.makeStream()
-            let log = OKXEventLog()
+            let log = PrivateEventLog()
             let running = Task { await stream.run() }
             let listening = Task { for await e in stream.events { log.append(e) } }
             defer { running.cancel(); listening.cancel() }
@@ -114,7 +114,7 @@ import Venues
     @Test func privateStreamLoginWithAWrongSecretIsRefused() async throws {
         try await R.with { rig in
             let stream = rig.makeStream(secret: "wrong-secret")
-            let log = OKXEventLog()
+            let log = PrivateEventLog()
             let running = Task { await stream.run() }
             let listening = Task { for await e in stream.events { log.append(e) } }
             defer { running.cancel(); listening.cancel() }
