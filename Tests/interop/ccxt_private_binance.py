@@ -6,15 +6,9 @@ positions and the USDT balance — exactly the calls it makes against the real f
 Usage: ccxt_private_binance.py BINANCE_REST API_KEY API_SECRET   (e.g. http://127.0.0.1:8801 propbot-sim-key ...)
 Exits 0 on success, 1 on a failed check, 2 when ccxt is not installed.
 """
-import sys
+from ccxt_common import SYMBOL, expect, import_ccxt, run
 
-try:
-    import ccxt
-except ImportError:
-    print("ccxt is not installed: pip install ccxt", file=sys.stderr)
-    sys.exit(2)
-
-SYMBOL = "BTC/USDT:USDT"
+ccxt = import_ccxt()
 
 
 def client(base, key, secret):
@@ -28,15 +22,7 @@ def client(base, key, secret):
     return ex
 
 
-def check(cond, what):
-    if not cond:
-        raise AssertionError(what)
-
-
 def main(argv):
-    if len(argv) != 4:
-        print(__doc__, file=sys.stderr)
-        return 1
     ex = client(argv[1].rstrip("/"), argv[2], argv[3])
     ex.load_markets()
     book = ex.fetch_order_book(SYMBOL, 5)
@@ -44,33 +30,29 @@ def main(argv):
     price = float(ex.price_to_precision(SYMBOL, bid * 0.97))
 
     order = ex.create_order(SYMBOL, "limit", "buy", 0.002, price, {"newClientOrderId": "ccxtlimit1"})
-    check(order["id"] and order["clientOrderId"] == "ccxtlimit1", f"create_order: {order}")
-    check(order["status"] == "open", f"new order not open: {order['status']}")
+    expect(order["id"] and order["clientOrderId"] == "ccxtlimit1", f"create_order: {order}")
+    expect(order["status"] == "open", f"new order not open: {order['status']}")
     fetched = ex.fetch_order(order["id"], SYMBOL)
-    check(fetched["id"] == order["id"] and fetched["price"] == price and fetched["amount"] == 0.002, f"fetch_order: {fetched}")
+    expect(fetched["id"] == order["id"] and fetched["price"] == price and fetched["amount"] == 0.002, f"fetch_order: {fetched}")
     open_orders = ex.fetch_open_orders(SYMBOL)
-    check([o["id"] for o in open_orders] == [order["id"]], f"fetch_open_orders: {open_orders}")
+    expect([o["id"] for o in open_orders] == [order["id"]], f"fetch_open_orders: {open_orders}")
     cancelled = ex.cancel_order(order["id"], SYMBOL)
-    check(cancelled["status"] == "canceled", f"cancel_order: {cancelled}")
-    check(ex.fetch_order(order["id"], SYMBOL)["status"] == "canceled", "cancelled order not reported cancelled")
+    expect(cancelled["status"] == "canceled", f"cancel_order: {cancelled}")
+    expect(ex.fetch_order(order["id"], SYMBOL)["status"] == "canceled", "cancelled order not reported cancelled")
 
     market = ex.create_order(SYMBOL, "market", "buy", 0.002)
-    check(market["status"] == "closed" and market["filled"] == 0.002, f"market order: {market}")
+    expect(market["status"] == "closed" and market["filled"] == 0.002, f"market order: {market}")
     positions = [p for p in ex.fetch_positions([SYMBOL]) if p["contracts"]]
-    check(len(positions) == 1 and positions[0]["side"] == "long" and positions[0]["contracts"] == 0.002, f"positions: {positions}")
+    expect(len(positions) == 1 and positions[0]["side"] == "long" and positions[0]["contracts"] == 0.002, f"positions: {positions}")
     balance = ex.fetch_balance()
     usdt = balance["USDT"]
-    check(usdt["total"] and usdt["total"] > 0 and usdt["free"] is not None, f"balance: {usdt}")
+    expect(usdt["total"] and usdt["total"] > 0 and usdt["free"] is not None, f"balance: {usdt}")
     trades = ex.fetch_my_trades(SYMBOL)
-    check(sum(t["amount"] for t in trades) == 0.002 and all(t["fee"]["cost"] > 0 for t in trades), f"trades: {trades}")
+    expect(sum(t["amount"] for t in trades) == 0.002 and all(t["fee"]["cost"] > 0 for t in trades), f"trades: {trades}")
     print(f"binanceusdm private: order {order['id']} placed/queried/cancelled, market fill {market['average']}, "
           f"position {positions[0]['contracts']} {positions[0]['side']}, USDT total {usdt['total']}, {len(trades)} trade(s)")
     return 0
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main(sys.argv))
-    except Exception as e:  # report what failed, never a bare traceback only
-        print(f"binanceusdm private: FAILED: {type(e).__name__}: {e}", file=sys.stderr)
-        sys.exit(1)
+    run("binanceusdm private", main, 4, __doc__)

@@ -6,15 +6,9 @@ the balance exactly as it would on the real venue (signed v5 requests, UNIFIED a
 Usage: ccxt_private_bybit.py BYBIT_REST API_KEY API_SECRET   (e.g. http://127.0.0.1:8803 propbot-sim-key propbot-sim-secret)
 Exits 0 on success, 1 on a failed check, 2 when ccxt is not installed.
 """
-import sys
+from ccxt_common import import_ccxt, run, trade_round_trip
 
-try:
-    import ccxt
-except ImportError:
-    print("ccxt is not installed: pip install ccxt", file=sys.stderr)
-    sys.exit(2)
-
-SYMBOL = "BTC/USDT:USDT"
+ccxt = import_ccxt()
 
 
 def make(base, key, secret):
@@ -27,55 +21,12 @@ def make(base, key, secret):
     return ex
 
 
-def expect(cond, what):
-    if not cond:
-        raise AssertionError(what)
-
-
 def main(argv):
-    if len(argv) != 4:
-        print(__doc__, file=sys.stderr)
-        return 1
     ex = make(argv[1].rstrip("/"), argv[2], argv[3])
     ex.load_markets()
-
-    balance = ex.fetch_balance()
-    usdt = balance.get("USDT") or {}
-    expect(usdt.get("total") and usdt["total"] > 0, f"no USDT balance: {usdt}")
-    start_total = usdt["total"]
-
-    book = ex.fetch_order_book(SYMBOL, 50)
-    bid = book["bids"][0][0]
-    price = float(ex.price_to_precision(SYMBOL, bid * 0.95))
-    order = ex.create_order(SYMBOL, "limit", "buy", 0.001, price, {"clientOrderId": "ccxt-bybit-1"})
-    expect(order.get("id"), f"create_order returned no id: {order}")
-
-    fetched = ex.fetch_order(order["id"], SYMBOL, {"acknowledged": True})
-    expect(fetched["status"] == "open", f"fetched order not open: {fetched}")
-    expect(abs(fetched["price"] - price) < 1e-9 and abs(fetched["amount"] - 0.001) < 1e-12, f"wrong order: {fetched}")
-    expect(fetched.get("clientOrderId") == "ccxt-bybit-1", f"client id lost: {fetched}")
-    open_ids = [o["id"] for o in ex.fetch_open_orders(SYMBOL)]
-    expect(order["id"] in open_ids, f"order missing from open orders {open_ids}")
-
-    ex.cancel_order(order["id"], SYMBOL)
-    cancelled = ex.fetch_order(order["id"], SYMBOL, {"acknowledged": True})
-    expect(cancelled["status"] == "canceled", f"not cancelled: {cancelled}")
-    expect(not ex.fetch_open_orders(SYMBOL), "open orders left after cancel")
-
-    ex.create_order(SYMBOL, "market", "buy", 0.002)
-    positions = [p for p in ex.fetch_positions([SYMBOL]) if p.get("contracts")]
-    expect(len(positions) == 1 and positions[0]["side"] == "long" and abs(positions[0]["contracts"] - 0.002) < 1e-12,
-           f"wrong positions: {positions}")
-    after = ex.fetch_balance()["USDT"]
-    expect(after["total"] < start_total, f"taker fee not charged: {start_total} -> {after['total']}")
-    print(f"bybit: order {order['id']} placed/queried/cancelled, position {positions[0]['contracts']} long, "
-          f"USDT {start_total} -> {after['total']}")
+    trade_round_trip(ex, "bybit", 0.001, 0.002, "ccxt-bybit-1", fetch_params={"acknowledged": True})
     return 0
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main(sys.argv))
-    except Exception as e:  # report, then fail
-        print(f"bybit: FAILED: {type(e).__name__}: {e}", file=sys.stderr)
-        sys.exit(1)
+    run("bybit", main, 4, __doc__)
