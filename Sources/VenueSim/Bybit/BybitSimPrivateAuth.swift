@@ -52,7 +52,7 @@ enum BybitSimPrivateAuth {
         let origin = tsText + key + windowText + payload
         // The same HMAC the venue computes over `origin` (the signer builds exactly that string).
         let expected = BybitSigner(secret: creds.apiSecret).signature(timestampMs: ts, apiKey: key, recvWindowMs: window, payload: payload)
-        guard let sign = request.headers[signHeader], constantTimeEqual(sign.lowercased(), expected) else {
+        guard let sign = request.headers[signHeader], SimSignature.matches(sign.lowercased(), expected) else {
             return .refused(BybitSimPrivateRoutes.error(10004, "error sign! origin_string[\(origin)]", now))
         }
         let rl = await state.bybitRateLimit(endpoint: endpoint, limit: limit)
@@ -88,15 +88,6 @@ enum BybitSimPrivateAuth {
     static func text(_ v: JSONTree) -> String? {
         if let b = v.bool, case .bool = v { return b ? "true" : "false" }
         return v.text
-    }
-
-    /// Compares without an early exit on the first differing byte.
-    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        var diff: UInt8 = 0
-        for i in x.indices { diff |= x[i] ^ y[i] }
-        return diff == 0
     }
 }
 

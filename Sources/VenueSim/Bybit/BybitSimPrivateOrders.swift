@@ -87,18 +87,28 @@ enum BybitSimOrders {
     }
 
     static func createBatch(_ s: SimState, _ c: BybitSimCall) async -> Reply {
+        await batch(c, { await place(s, $0) }) { r, item in
+            guard let r else { return #"{"category":"","symbol":"","orderId":"","orderLinkId":"","createAt":""}"# }
+            return #"{"category":"linear","symbol":"\#(NativeSymbol.symbol(for: r.instrument))","orderId":"\#(r.venueOrderId)","orderLinkId":\#(SimHTTP.quote(r.clientOrderId)),"createAt":"\#(c.nowMs)"}"#
+        }
+    }
+
+    /// A batch call (`create-batch`, `cancel-batch`): each item runs `op` in order; `row` renders its `list` entry
+    /// (the report on success, nil on failure) and `retExtInfo.list` carries each item's code.
+    static func batch(_ c: BybitSimCall, _ op: ([String: String]) async -> Result<OrderReport, BybitSimError>,
+                      row: (OrderReport?, [String: String]) -> String) async -> Reply {
         guard (c.params["category"] ?? "") == "linear" else { return .failure(10001, "params error: category only support linear") }
         guard let items = c.items, !items.isEmpty else { return .failure(10001, "params error: request is required") }
         guard items.count <= 20 else { return .failure(10001, "params error: batch size exceeds 20") }
         var list: [String] = [], ext: [String] = []
         for var item in items {
             item["category"] = "linear"
-            switch await place(s, item) {
+            switch await op(item) {
             case .success(let r):
-                list.append(#"{"category":"linear","symbol":"\#(NativeSymbol.symbol(for: r.instrument))","orderId":"\#(r.venueOrderId)","orderLinkId":\#(SimHTTP.quote(r.clientOrderId)),"createAt":"\#(c.nowMs)"}"#)
+                list.append(row(r, item))
                 ext.append(#"{"code":0,"msg":"OK"}"#)
             case .failure(let e):
-                list.append(#"{"category":"","symbol":"","orderId":"","orderLinkId":"","createAt":""}"#)
+                list.append(row(nil, item))
                 ext.append(#"{"code":\#(e.code),"msg":\#(SimHTTP.quote(e.msg))}"#)
             }
         }
@@ -128,22 +138,10 @@ enum BybitSimOrders {
     }
 
     static func cancelBatch(_ s: SimState, _ c: BybitSimCall) async -> Reply {
-        guard (c.params["category"] ?? "") == "linear" else { return .failure(10001, "params error: category only support linear") }
-        guard let items = c.items, !items.isEmpty else { return .failure(10001, "params error: request is required") }
-        guard items.count <= 20 else { return .failure(10001, "params error: batch size exceeds 20") }
-        var list: [String] = [], ext: [String] = []
-        for var item in items {
-            item["category"] = "linear"
-            switch await cancelOne(s, item) {
-            case .success(let r):
-                list.append(#"{"category":"linear","symbol":"\#(NativeSymbol.symbol(for: r.instrument))","orderId":"\#(r.venueOrderId)","orderLinkId":\#(SimHTTP.quote(r.clientOrderId))}"#)
-                ext.append(#"{"code":0,"msg":"OK"}"#)
-            case .failure(let e):
-                list.append(#"{"category":"linear","symbol":\#(SimHTTP.quote(item["symbol"] ?? "")),"orderId":"","orderLinkId":""}"#)
-                ext.append(#"{"code":\#(e.code),"msg":\#(SimHTTP.quote(e.msg))}"#)
-            }
+        await batch(c, { await cancelOne(s, $0) }) { r, item in
+            guard let r else { return #"{"category":"linear","symbol":\#(SimHTTP.quote(item["symbol"] ?? "")),"orderId":"","orderLinkId":""}"# }
+            return #"{"category":"linear","symbol":"\#(NativeSymbol.symbol(for: r.instrument))","orderId":"\#(r.venueOrderId)","orderLinkId":\#(SimHTTP.quote(r.clientOrderId))}"#
         }
-        return .ok(#"{"list":[\#(list.joined(separator: ","))]}"#, ext: #"{"list":[\#(ext.joined(separator: ","))]}"#)
     }
 
     static func cancelAll(_ s: SimState, _ p: [String: String]) async -> Reply {

@@ -56,7 +56,7 @@ extension SimState {
             guard key == credentials.apiKey else { answer(false, "error:Invalid apikey", op: "auth"); return }
             guard expires > nowMs else { answer(false, "error:expires is expired", op: "auth"); return }
             let expected = BybitSigner(secret: credentials.apiSecret).wsAuthSignature(expiresMs: expires)
-            guard BybitSimPrivateAuth.constantTimeEqual(sign.lowercased(), expected) else {
+            guard SimSignature.matches(sign.lowercased(), expected) else {
                 answer(false, "error:Signature verification failed", op: "auth"); return
             }
             updateTopics(id, add: [Self.bybitAuthMarker])

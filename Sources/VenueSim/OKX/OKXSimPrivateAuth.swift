@@ -32,7 +32,7 @@ enum OKXSimPrivateAuth {
         guard abs(nowMs - ts) <= windowMs else { return Failure(code: "50102", msg: "Timestamp request expired.") }
         guard passphrase == credentials.passphrase else { return Failure(code: "50105", msg: "Request header OK-ACCESS-PASSPHRASE incorrect.") }
         let expected = OKXSigner(secret: credentials.apiSecret).signature(timestamp: timestamp, method: method, requestPath: requestPath, body: body)
-        guard constantTimeEqual(expected, sign) else { return Failure(code: "50113", msg: "Invalid Sign.") }
+        guard SimSignature.matches(expected, sign) else { return Failure(code: "50113", msg: "Invalid Sign.") }
         return nil
     }
 
@@ -44,16 +44,8 @@ enum OKXSimPrivateAuth {
         guard abs(nowMs - secs * 1000) <= windowMs else { return Failure(code: "60006", msg: "Timestamp request expired") }
         guard passphrase == credentials.passphrase else { return Failure(code: "60024", msg: "Wrong passphrase") }
         let expected = OKXSigner(secret: credentials.apiSecret).loginSignature(timestampSeconds: secs)
-        guard let sign, constantTimeEqual(expected, sign) else { return Failure(code: "60007", msg: "Invalid sign") }
+        guard let sign, SimSignature.matches(expected, sign) else { return Failure(code: "60007", msg: "Invalid sign") }
         return nil
-    }
-
-    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        var diff: UInt8 = 0
-        for i in x.indices { diff |= x[i] ^ y[i] }
-        return diff == 0
     }
 
     /// `2020-12-08T09:08:57.715Z` → Unix ms; nil for anything else (OKX requires ms precision and `Z`).
