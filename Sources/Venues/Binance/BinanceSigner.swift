@@ -22,28 +22,11 @@ public struct BinanceSigner: Sendable, CustomStringConvertible, CustomDebugStrin
     /// Builds the full signed query string: `params` (percent-encoded, in the given order), then
     /// `timestamp`, `recvWindow`, and finally `&signature=` over everything before it.
     public func signedQuery(params: [(String, String)], timestampMs: Int64, recvWindowMs: Int) -> String {
-        var parts = params.map { Self.percentEncode($0.0) + "=" + Self.percentEncode($0.1) }
+        var parts = params.map { PercentEncoding.encode($0.0) + "=" + PercentEncoding.encode($0.1) }
         parts.append("timestamp=\(timestampMs)")
         parts.append("recvWindow=\(recvWindowMs)")
         let total = parts.joined(separator: "&")
         return total + "&signature=" + signature(totalParams: total)
-    }
-
-    /// RFC 3986 unreserved characters pass through; everything else becomes `%XX`. The signature covers
-    /// the encoded form, which is what the server sees, so any consistent encoding is accepted.
-    static func percentEncode(_ s: String) -> String {
-        var out = ""
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
-                 UInt8(ascii: "_"), UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(b))
-            default:
-                out += "%" + HexBase64.lowerHex([b]).uppercased()
-            }
-        }
-        return out
     }
 
     /// Redacted: never includes the secret.

@@ -33,27 +33,12 @@ public enum BinanceTradingParams {
     /// The `batchOrders` JSON list (every value a JSON string, as the venue expects).
     public static func batch(_ orders: [OrderRequest]) -> String {
         "[" + orders.map { o in
-            "{" + place(o).map { "\(jsonString($0.0)):\(jsonString($0.1))" }.joined(separator: ",") + "}"
+            "{" + place(o).map { "\(JSONLiteral.string($0.0)):\(JSONLiteral.string($0.1))" }.joined(separator: ",") + "}"
         }.joined(separator: ",") + "]"
     }
 
     /// A JSON list of strings (`origClientOrderIdList`).
     public static func stringList(_ items: [String]) -> String {
-        "[" + items.map(jsonString).joined(separator: ",") + "]"
-    }
-
-    /// A JSON string literal; client ids and symbols are plain ASCII, but quotes and backslashes are escaped anyway.
-    static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            default:
-                if ch.value < 0x20 { out += "\\u00" + (ch.value < 0x10 ? "0" : "") + String(ch.value, radix: 16) }
-                else { out.unicodeScalars.append(ch) }
-            }
-        }
-        return out + "\""
+        "[" + items.map(JSONLiteral.string).joined(separator: ",") + "]"
     }
 }

@@ -64,7 +64,7 @@ public final class BybitPrivateStream: Sendable {
     func authFrame() -> String {
         // `expires` a little in the future: the venue rejects an auth whose expiry has passed.
         let expires = clock.nowMs + 10_000
-        return #"{"req_id":"auth","op":"auth","args":[\#(BybitTradingRequests.quote(apiKey)),\#(expires),"\#(signer.wsAuthSignature(expiresMs: expires))"]}"#
+        return #"{"req_id":"auth","op":"auth","args":[\#(JSONLiteral.string(apiKey)),\#(expires),"\#(signer.wsAuthSignature(expiresMs: expires))"]}"#
     }
 
     func subscribeFrames() -> [String] {

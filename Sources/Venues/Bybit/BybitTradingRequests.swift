@@ -10,13 +10,13 @@ public enum BybitTradingRequests {
     public static func order(_ o: OrderRequest, withCategory: Bool) -> String {
         var fields: [String] = []
         if withCategory { fields.append(#""category":"linear""#) }
-        fields.append(#""symbol":\#(quote(NativeSymbol.symbol(for: o.instrument)))"#)
+        fields.append(#""symbol":\#(JSONLiteral.string(NativeSymbol.symbol(for: o.instrument)))"#)
         fields.append(#""side":"\#(o.side == .buy ? "Buy" : "Sell")""#)
         fields.append(#""orderType":"\#(o.type == .market ? "Market" : "Limit")""#)
         fields.append(#""qty":"\#(o.qty.description)""#)
         if o.type == .limit, let p = o.price { fields.append(#""price":"\#(p.description)""#) }
         fields.append(#""timeInForce":"\#(timeInForce(o))""#)
-        fields.append(#""orderLinkId":\#(quote(o.clientOrderId))"#)
+        fields.append(#""orderLinkId":\#(JSONLiteral.string(o.clientOrderId))"#)
         fields.append(#""reduceOnly":\#(o.reduceOnly)"#)
         fields.append(#""positionIdx":0"#)
         return "{" + fields.joined(separator: ",") + "}"
@@ -41,24 +41,24 @@ public enum BybitTradingRequests {
 
     /// `/v5/order/cancel` body.
     public static func cancel(symbol: String, clientOrderId: String) -> String {
-        #"{"category":"linear","symbol":\#(quote(symbol)),"orderLinkId":\#(quote(clientOrderId))}"#
+        #"{"category":"linear","symbol":\#(JSONLiteral.string(symbol)),"orderLinkId":\#(JSONLiteral.string(clientOrderId))}"#
     }
 
     /// `/v5/order/cancel-batch` body.
     public static func cancelBatch(symbol: String, clientOrderIds: [String]) -> String {
-        let items = clientOrderIds.map { #"{"symbol":\#(quote(symbol)),"orderLinkId":\#(quote($0))}"# }
+        let items = clientOrderIds.map { #"{"symbol":\#(JSONLiteral.string(symbol)),"orderLinkId":\#(JSONLiteral.string($0))}"# }
         return #"{"category":"linear","request":[\#(items.joined(separator: ","))]}"#
     }
 
     /// `/v5/order/cancel-all` body: one symbol, or every USDT-settled order.
     public static func cancelAll(symbol: String?) -> String {
-        if let symbol { return #"{"category":"linear","symbol":\#(quote(symbol))}"# }
+        if let symbol { return #"{"category":"linear","symbol":\#(JSONLiteral.string(symbol))}"# }
         return #"{"category":"linear","settleCoin":"USDT"}"#
     }
 
     /// `/v5/order/amend` body.
     public static func amend(symbol: String, clientOrderId: String, newPrice: Price?, newQty: Qty?) -> String {
-        var s = #"{"category":"linear","symbol":\#(quote(symbol)),"orderLinkId":\#(quote(clientOrderId))"#
+        var s = #"{"category":"linear","symbol":\#(JSONLiteral.string(symbol)),"orderLinkId":\#(JSONLiteral.string(clientOrderId))"#
         if let newQty { s += #","qty":"\#(newQty.description)""# }
         if let newPrice { s += #","price":"\#(newPrice.description)""# }
         return s + "}"
@@ -71,39 +71,6 @@ public enum BybitTradingRequests {
 
     /// A query string in the given order (Bybit signs it exactly as sent, unsorted).
     public static func query(_ items: [(String, String)]) -> String {
-        items.map { "\($0.0)=\(percentEncode($0.1))" }.joined(separator: "&")
-    }
-
-    /// Percent-encodes everything but RFC 3986 unreserved characters.
-    static func percentEncode(_ s: String) -> String {
-        var out = ""
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(b))
-            default:
-                let hex = String(b, radix: 16, uppercase: true)
-                out += "%" + (hex.count == 1 ? "0" + hex : hex)
-            }
-        }
-        return out
-    }
-
-    /// A JSON string literal.
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            default:
-                if ch.value < 0x20 {
-                    let hex = String(ch.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else { out.unicodeScalars.append(ch) }
-            }
-        }
-        return out + "\""
+        items.map { "\($0.0)=\(PercentEncoding.encode($0.1))" }.joined(separator: "&")
     }
 }

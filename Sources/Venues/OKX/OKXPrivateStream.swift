@@ -63,7 +63,7 @@ public final class OKXPrivateStream: Sendable {
     func loginFrame() -> String {
         let ts = clock.nowMs / 1000
         let sign = credentials.signer.loginSignature(timestampSeconds: ts)
-        return #"{"op":"login","args":[{"apiKey":\#(OKXTradingRequests.quote(credentials.apiKey)),"passphrase":\#(OKXTradingRequests.quote(credentials.passphrase)),"timestamp":"\#(ts)","sign":"\#(sign)"}]}"#
+        return #"{"op":"login","args":[{"apiKey":\#(JSONLiteral.string(credentials.apiKey)),"passphrase":\#(JSONLiteral.string(credentials.passphrase)),"timestamp":"\#(ts)","sign":"\#(sign)"}]}"#
     }
 
     func log(_ message: Logger.Message, _ metadata: Logger.Metadata) { logger.warning(message, metadata: metadata) }

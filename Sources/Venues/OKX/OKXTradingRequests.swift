@@ -25,24 +25,10 @@ public enum OKXTradingRequests {
         !id.isEmpty && id.utf8.count <= 32 && id.utf8.allSatisfy { (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) }
     }
 
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            default:
-                if ch.value < 0x20 { out += "\\u" + String(repeating: "0", count: 4 - String(ch.value, radix: 16).count) + String(ch.value, radix: 16) }
-                else { out.unicodeScalars.append(ch) }
-            }
-        }
-        return out + "\""
-    }
-
     /// One order object: cross margin, net position mode (`posSide` omitted), post-only as `ordType`.
     public static func orderObject(_ o: OrderRequest) -> String {
         var fields = [
-            #""instId":\#(quote(NativeSymbol.symbol(for: o.instrument)))"#,
+            #""instId":\#(JSONLiteral.string(NativeSymbol.symbol(for: o.instrument)))"#,
             #""tdMode":"cross""#,
             #""side":"\#(o.side.rawValue)""#,
             #""ordType":"\#(OKXPrivateCodec.ordType(o.type, o.timeInForce))""#,
@@ -50,7 +36,7 @@ public enum OKXTradingRequests {
         ]
         if o.type == .limit, let px = o.price { fields.append(#""px":"\#(px.trimmedDescription)""#) }
         if o.reduceOnly { fields.append(#""reduceOnly":true"#) }
-        fields.append(#""clOrdId":\#(quote(o.clientOrderId))"#)
+        fields.append(#""clOrdId":\#(JSONLiteral.string(o.clientOrderId))"#)
         return "{" + fields.joined(separator: ",") + "}"
     }
 
@@ -59,12 +45,12 @@ public enum OKXTradingRequests {
 
     /// `{"instId":…,"clOrdId":…}` for cancel and query.
     public static func cancelObject(_ instrument: InstrumentId, _ clientOrderId: String) -> String {
-        #"{"instId":\#(quote(NativeSymbol.symbol(for: instrument))),"clOrdId":\#(quote(clientOrderId))}"#
+        #"{"instId":\#(JSONLiteral.string(NativeSymbol.symbol(for: instrument))),"clOrdId":\#(JSONLiteral.string(clientOrderId))}"#
     }
 
     /// `POST /trade/amend-order` body; `cxlOnFail` false so a failed amend leaves the order as it was.
     public static func amendBody(_ instrument: InstrumentId, _ clientOrderId: String, newPrice: Price?, newQty: Qty?) -> String {
-        var fields = [#""instId":\#(quote(NativeSymbol.symbol(for: instrument)))"#, #""clOrdId":\#(quote(clientOrderId))"#,
+        var fields = [#""instId":\#(JSONLiteral.string(NativeSymbol.symbol(for: instrument)))"#, #""clOrdId":\#(JSONLiteral.string(clientOrderId))"#,
                       #""cxlOnFail":false"#]
         if let q = newQty { fields.append(#""newSz":"\#(q.trimmedDescription)""#) }
         if let p = newPrice { fields.append(#""newPx":"\#(p.trimmedDescription)""#) }
