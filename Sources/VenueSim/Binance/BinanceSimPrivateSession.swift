@@ -14,27 +14,8 @@ enum BinanceSimPrivateSession {
         await keys.attach(id, key: key)
         await state.setPrivate(id, authenticated: true)
         await withTaskGroup(of: Void.self) { group in
-            group.addTask {
-                for await frame in frames {
-                    switch frame {
-                    case .text(let text, let due):
-                        let now = time.monotonicNanos()
-                        if due > now { try? await Task.sleep(for: .nanoseconds(Int64(due - now))) }
-                        do { try await outbound.write(.text(text)) } catch { return }
-                    case .close:
-                        try? await outbound.close(.goingAway, reason: "simulated disconnect")
-                        return
-                    }
-                }
-            }
-            group.addTask {
-                do {
-                    for try await message in inbound.messages(maxSize: 1 << 20) {
-                        guard case .text(let text) = message else { continue }
-                        await state.handleInbound(id, text)
-                    }
-                } catch {}
-            }
+            group.addTask { await SimWebSocketSession.write(frames, to: outbound, time: time) }
+            group.addTask { await SimWebSocketSession.read(inbound, connection: id, state: state) }
             group.addTask {
                 // After a lapse this task keeps waiting: the writer must still deliver `listenKeyExpired` and the close.
                 var expired = false

@@ -61,15 +61,22 @@ extension SimState {
         if order.priceUnits == nil || SimMatcher.crosses(book, side: order.side, price: order.priceUnits ?? 0) {
             events += matchAsTaker(&order, nowMs: now)
         }
-        let filled = order.filledUnits > 0
-        events += settleRemainder(&order, nowMs: now)
+        return .success(settleAndPublish(&order, venue: venue, events, traded: order.filledUnits > 0, nowMs: now))
+    }
+
+    /// Settles what is left of `order` after matching, stores it and publishes `events` (plus the position and
+    /// balance when it `traded`); returns the order's report.
+    private func settleAndPublish(_ order: inout SimOrder, venue: Venue, _ events: [PrivateStreamEvent], traded: Bool,
+                                  nowMs: Int64) -> OrderReport {
+        var events = events
+        events += settleRemainder(&order, nowMs: nowMs)
         exchange.accounts[venue]?.store(order)
-        if filled {
-            events.append(.position(positionReport(venue, at: v.index)))
+        if traded {
+            events.append(.position(positionReport(venue, at: order.instrumentIndex)))
             events.append(.balance(balanceReport(venue)))
         }
         publishPrivate(venue: venue, events)
-        return .success(order.report)
+        return order.report
     }
 
     /// Cancels by client id or venue id (one of them non-nil). A final or unknown order is `.unknownOrder`.
@@ -145,15 +152,7 @@ extension SimState {
         order.report.updateMs = now
         var events: [PrivateStreamEvent] = [.order(order.report)]
         if crosses { events += matchAsTaker(&order, nowMs: now) }
-        let filled = events.count > 1
-        events += settleRemainder(&order, nowMs: now)
-        exchange.accounts[venue]?.store(order)
-        if filled {
-            events.append(.position(positionReport(venue, at: order.instrumentIndex)))
-            events.append(.balance(balanceReport(venue)))
-        }
-        publishPrivate(venue: venue, events)
-        return .success(order.report)
+        return .success(settleAndPublish(&order, venue: venue, events, traded: events.count > 1, nowMs: now))
     }
 
     /// An order by client id or venue id, open or final (final orders are kept for queries).
