@@ -90,8 +90,8 @@ public actor OrderExecutor {
             let outcome = Self.placeOutcome(error)
             switch outcome {
             case .rejected, .denied:
-                // A definite "no": close the intent in the journal so a restart does not chase it.
-                await journal(.reject, order: request, venueOrderId: nil, reason: error.code)
+                // A definite "no": the manager's move to `rejected` journals the closing `reject` row (once).
+                break
             case .duplicate, .unresolved:
                 logger.warning("place unresolved", metadata: ["client_order_id": "\(id)", "code": "\(error.code)"])
             }

@@ -35,14 +35,18 @@ struct ExecutionRig: Sendable {
             .appendingPathComponent("propbot-exec-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let rig = ExecutionRig(sim: sim, endpoints: endpoints, credentials: credentials, directory: directory, simLogger: logger)
+        Self.trace("sim started")
         do {
             try await body(rig)
         } catch {
-            await sim.stop()
+            await stopBounded(sim)
             try? FileManager.default.removeItem(at: directory)
             throw error
         }
-        await sim.stop()
+        for v in Venue.allCases { Self.trace("\(v) ws connections at stop: \(await sim.state.connectionCount(venue: v))") }
+        Self.trace("body done; stopping sim")
+        await stopBounded(sim)
+        Self.trace("sim stopped")
         try? FileManager.default.removeItem(at: directory)
     }
 
@@ -54,6 +58,20 @@ struct ExecutionRig: Sendable {
         })
         logger.logLevel = verbose ? .debug : .critical
         return logger
+    }
+
+    /// Stops the simulator, giving up after 20 s: its graceful HTTP shutdown can wait forever on a WebSocket
+    /// whose client went away mid-handshake (a simulator issue, reported); a test must not hang on teardown.
+    static func stopBounded(_ sim: VenueSimulator) async {
+        let stopped = StopFlag()
+        Task { await sim.stop(); await stopped.set() }
+        if !(await eventually(20) { await stopped.value }) {
+            print("ExecutionRig: the simulator did not stop within 20 s; left behind")
+        }
+    }
+
+    static func trace(_ s: String) {
+        if ProcessInfo.processInfo.environment["EXEC_TEST_TRACE"] == "1" { print("TRACE \(ContinuousClock.now) \(s)") }
     }
 
     /// Polls `condition` until it holds or `seconds` pass (generous: the machine may be loaded).
@@ -74,7 +92,9 @@ struct ExecutionRig: Sendable {
             await handle.stop()
             throw error
         }
+        Self.trace("executor body done")
         await handle.stop()
+        Self.trace("executor stopped")
     }
 
     /// Connections for all three venues with the simulator's endpoints and the rig's keys.
@@ -108,11 +128,12 @@ struct ExecutionRig: Sendable {
                                      settings: ExecutionSettings(options.execution), logger: options.logger)
         await slot.set(executor)
         let recorder = StreamRecorder()
+        let ledger = TaskLedger()
         var tasks: [Task<Void, Never>] = []
         if options.streams {
-            for connection in connections.values {
-                tasks.append(Task { await connection.stream.run() })
-                tasks.append(Task {
+            for (venue, connection) in connections where options.streamVenues.contains(venue) {
+                tasks.append(await ledger.spawn("\(venue) stream") { await connection.stream.run() })
+                tasks.append(await ledger.spawn("\(venue) consumer") {
                     for await event in connection.stream.events {
                         await recorder.record(event)
                         await executor.handle(event)
@@ -120,15 +141,18 @@ struct ExecutionRig: Sendable {
                 })
             }
         }
-        tasks.append(Task {
+        tasks.append(await ledger.spawn("tick") {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(20))
                 await executor.tick()
             }
         })
         let handle = ExecutorHandle(executor: executor, writer: writer, database: database, connections: connections,
-                                    recorder: recorder, tasks: tasks, onForbidden: onForbidden)
+                                    recorder: recorder, tasks: tasks, ledger: ledger,
+                                    streamVenues: options.streams ? Venue.allCases.filter(options.streamVenues.contains) : [], onForbidden: onForbidden)
+        Self.trace("executor started")
         if options.recover {
+            defer { Self.trace("recovered") }
             let report = await executor.recover(instruments: instruments)
             handle.initialRecovery = report
         }
@@ -143,6 +167,8 @@ struct ExecutorOptions: Sendable {
                                     cancelOnDisconnectMs: 5_000, requestTimeoutMs: 5_000)
     /// Run the private streams and feed their events to the executor.
     var streams = true
+    /// Which venues' private streams run (when `streams` is on).
+    var streamVenues: Set<Venue> = Set(Venue.allCases)
     /// Call `recover()` before handing the executor to the test.
     var recover = true
     /// Logger of the executor and the connectors.
@@ -164,12 +190,15 @@ final class ExecutorHandle: Sendable {
     let recorder: StreamRecorder
     let onForbidden: @Sendable (VenueOrderError) -> Void
     private let tasks: [Task<Void, Never>]
+    let ledger: TaskLedger
+    /// Venues whose private streams this executor runs.
+    let streamVenues: [Venue]
     private let recovery = RecoveryBox()
 
     init(executor: OrderExecutor, writer: JournalWriter, database: JournalDatabase, connections: [Venue: VenueConnection],
-         recorder: StreamRecorder, tasks: [Task<Void, Never>], onForbidden: @escaping @Sendable (VenueOrderError) -> Void) {
+         recorder: StreamRecorder, tasks: [Task<Void, Never>], ledger: TaskLedger, streamVenues: [Venue], onForbidden: @escaping @Sendable (VenueOrderError) -> Void) {
         self.executor = executor; self.writer = writer; self.database = database; self.connections = connections
-        self.recorder = recorder; self.tasks = tasks; self.onForbidden = onForbidden
+        self.recorder = recorder; self.tasks = tasks; self.ledger = ledger; self.streamVenues = streamVenues; self.onForbidden = onForbidden
     }
 
     /// The report of the `recover()` the rig ran at start, if any.
@@ -182,8 +211,13 @@ final class ExecutorHandle: Sendable {
     func api(_ venue: Venue) -> any VenueTradingAPI { connections[venue]!.api }
 
     /// Cancels the stream, consumer and tick tasks and waits for them; nothing is cancelled on the venue.
+    /// Streams are first given time to finish connecting: a stream cancelled mid-connect can leave the
+    /// simulator's server unable to stop (see `ExecutionRig.stopBounded`).
     func stop() async {
+        _ = await waitConnected(streamVenues, within: 10)
         for t in tasks { t.cancel() }
+        let ended = await ExecutionRig.eventually(10) { await ledger.running.isEmpty }
+        if !ended { print("EXEC-RIG: still running 10 s after cancel: \(await ledger.running.sorted())") }
         for t in tasks { await t.value }
     }
 
@@ -196,8 +230,8 @@ final class ExecutorHandle: Sendable {
     }
 
     /// Waits until every venue's private stream has reported `connected` at least `times` times.
-    func waitConnected(_ venues: [Venue] = Venue.allCases, times: Int = 1) async -> Bool {
-        await ExecutionRig.eventually {
+    func waitConnected(_ venues: [Venue] = Venue.allCases, times: Int = 1, within seconds: Double = 20) async -> Bool {
+        await ExecutionRig.eventually(seconds) {
             for venue in venues where await recorder.connectedCount(venue) < times { return false }
             return true
         }
@@ -232,4 +266,26 @@ actor StreamRecorder {
 
     func connectedCount(_ venue: Venue) -> Int { connected[venue] ?? 0 }
     func disconnectedCount(_ venue: Venue) -> Int { disconnected[venue] ?? 0 }
+}
+
+
+/// Names of the rig's tasks still running, so a teardown that hangs says which one.
+actor TaskLedger {
+    private(set) var running: Set<String> = []
+
+    func spawn(_ name: String, _ body: @escaping @Sendable () async -> Void) -> Task<Void, Never> {
+        running.insert(name)
+        return Task {
+            await body()
+            await self.finish(name)
+        }
+    }
+
+    private func finish(_ name: String) { running.remove(name) }
+}
+
+/// Set once an unstructured stop finished.
+actor StopFlag {
+    private(set) var value = false
+    func set() { value = true }
 }
