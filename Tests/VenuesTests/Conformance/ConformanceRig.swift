@@ -24,12 +24,7 @@ extension ConformanceRig {
 
     /// Polls `condition` every 50 ms until it holds or `seconds` pass (a condition may call the venue, so no busy loop).
     static func eventually(_ seconds: Double = 30, _ condition: () async -> Bool) async -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if await condition() { return true }
-            try? await Task.sleep(for: .milliseconds(50))
-        }
-        return await condition()
+        await VenuesTests.eventually(seconds, pollMs: 50, condition)
     }
 
     /// The error `body` threw, or nil when it succeeded (any other error type is recorded as a test issue).

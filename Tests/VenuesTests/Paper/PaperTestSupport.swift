@@ -37,12 +37,7 @@ enum Paper {
 
     /// Polls `condition` until it holds or `seconds` pass.
     static func eventually(_ seconds: Double = 10, _ condition: () async -> Bool) async -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if await condition() { return true }
-            try? await Task.sleep(for: .milliseconds(2))
-        }
-        return await condition()
+        await VenuesTests.eventually(seconds, condition)
     }
 
     /// The error a throwing call ended with, or nil when it succeeded.

@@ -22,12 +22,12 @@ final class ManualTimeSource: TimeSource, @unchecked Sendable {
     }
 }
 
-/// Polls `condition` until it holds or `seconds` pass (no fixed sleeps, generous for loaded machines).
-func eventually(_ seconds: Double = 30, _ condition: () async -> Bool) async -> Bool {
+/// Polls `condition` every `pollMs` until it holds or `seconds` pass (no fixed sleeps, generous for loaded machines).
+func eventually(_ seconds: Double = 30, pollMs: Int = 2, _ condition: () async -> Bool) async -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
         if await condition() { return true }
-        try? await Task.sleep(nanoseconds: 2_000_000)
+        try? await Task.sleep(for: .milliseconds(pollMs))
     }
     return await condition()
 }
