@@ -19,6 +19,15 @@ import Testing
         }
     }
 
+    @Test func writtenLiteralsParseBackToTheSameString() async {
+        await propertyCheck(input: Gen.int(in: 0...0x10FFFF).array(of: 0...24)) { codes in
+            let s = String(String.UnicodeScalarView(codes.map { Unicode.Scalar(UInt32($0)) ?? Unicode.Scalar(0x22)! }))
+            #expect(JSONTree.parse(JSONLiteral.string(s)) == .string(s))
+        }
+        #expect(JSONLiteral.string("a\"b\\c\n\u{1}") == #""a\"b\\c\u000a\u0001""#)
+        #expect(PercentEncoding.encode("a b/~é") == "a%20b%2F~%C3%A9")
+    }
+
     @Test func malformedEscapesNeverTrap() {
         #expect(JSONTree.parse(#""a\u12x4b""#) == .string(#"a\u12x4b"#), "a malformed escape is kept as written")
         #expect(JSONTree.parse(#""\ud83d!""#) == .string("\u{FFFD}!"), "a lone high surrogate")
