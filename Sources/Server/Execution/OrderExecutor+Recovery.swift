@@ -18,10 +18,11 @@ extension OrderExecutor {
         report.ordersReplayed = replay.orders.count
         report.journalProblems = replay.problems
         bookedFills.formUnion(replay.fillKeys)
+        // Counted from here: the queries below already book the fills of orders that traded while we were down.
+        let fillsBefore = bookedFills.count
         let queries = manager.restore(replay.orders, nowNs: nowNs)
         report.ordersQueried = queries.count
         for command in queries { await execute(command) }
-        let fillsBefore = bookedFills.count
         for (venue, api) in venues.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             let since = min(replay.lastFillMs[venue] ?? Int64.max, replay.earliestOpenMs[venue] ?? Int64.max)
             let sinceMs = since == Int64.max ? time.wallMillis() - 3_600_000 : since - 60_000
