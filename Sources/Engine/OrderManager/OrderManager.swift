@@ -53,10 +53,7 @@ public struct OrderManager: Sendable {
     /// `.duplicate` leave the order `unknown` and ask for a `.query` by the same client id.
     public mutating func placeResult(_ clientOrderId: String, _ result: Result<OrderReport, PlaceOutcome>, nowNs: UInt64) -> ApplyOutcome {
         var out = ApplyOutcome()
-        guard let order = byId[clientOrderId] else {
-            out.ignored.append(IgnoredEvent(clientOrderId: clientOrderId, code: "order_not_tracked"))
-            return out
-        }
+        guard let order = tracked(clientOrderId, &out) else { return out }
         switch result {
         case .success(let report):
             run(clientOrderId, .report(report), nowNs, &out)
@@ -65,6 +62,13 @@ public struct OrderManager: Sendable {
             if out.transitions.last?.to == .unknown { out.commands.append(query(order, nowNs)) }
         }
         return out
+    }
+
+    /// The tracked order `clientOrderId`, or nil after noting the answer as ignored (`order_not_tracked`).
+    private func tracked(_ clientOrderId: String, _ out: inout ApplyOutcome) -> TrackedOrder? {
+        if let order = byId[clientOrderId] { return order }
+        out.ignored.append(IgnoredEvent(clientOrderId: clientOrderId, code: "order_not_tracked"))
+        return nil
     }
 
     // MARK: Cancelling
@@ -94,10 +98,7 @@ public struct OrderManager: Sendable {
     /// may have filled, or never existed) and re-cancels if it is still live; unresolved waits for the deadline.
     public mutating func cancelResult(_ clientOrderId: String, _ result: Result<OrderReport, CancelOutcome>, nowNs: UInt64) -> ApplyOutcome {
         var out = ApplyOutcome()
-        guard let order = byId[clientOrderId] else {
-            out.ignored.append(IgnoredEvent(clientOrderId: clientOrderId, code: "order_not_tracked"))
-            return out
-        }
+        guard let order = tracked(clientOrderId, &out) else { return out }
         switch result {
         case .success(let report):
             run(clientOrderId, .report(report), nowNs, &out)
