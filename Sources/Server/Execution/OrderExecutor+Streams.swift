@@ -24,11 +24,10 @@ extension OrderExecutor {
         raise("cancel_on_disconnect", "Приватный канал \(venue.canonicalName) не восстановлен за \(settings.cancelOnDisconnectMs) мс: отменены ордера (\(n) отслеживаемых и все прочие)")
     }
 
-    /// The stream is back (re-authenticated and subscribed): venues do not replay what we missed, so ask for
-    /// every open order's state and every fill since the drop.
-    func streamRestored(_ venue: Venue) async {
-        guard let since = disconnectedAtMs.removeValue(forKey: venue) else { return }
-        await resynchronize(venue, sinceMs: since - 60_000)
+    /// The stream is back (re-authenticated and subscribed): returns when it had dropped (nil if it had not).
+    /// Venues do not replay what we missed, so the caller resynchronises from that time.
+    func streamRestored(_ venue: Venue) -> Int64? {
+        disconnectedAtMs.removeValue(forKey: venue)
     }
 
     /// Queries every tracked live order of `venue`, books fills since `sinceMs`, and cancels open venue orders

@@ -154,8 +154,11 @@ public actor OrderExecutor {
         case .disconnected(let venue, let reason):
             streamDropped(venue, reason: reason)
         case .connected(let venue):
+            // Back now: clear the drop mark before the queries below, so the cancel-on-disconnect timer cannot
+            // fire while they run.
+            let droppedAtMs = streamRestored(venue)
             await absorb(manager.apply(event, nowNs: nowNs))
-            await streamRestored(venue)
+            if let droppedAtMs { await resynchronize(venue, sinceMs: droppedAtMs - 60_000) }
         case .position, .balance, .funding:
             break
         }
