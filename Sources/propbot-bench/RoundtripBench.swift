@@ -32,7 +32,8 @@ enum RoundtripBench {
                 venue, urls: VenueBaseURLs(rest: e.rest, ws: e.ws),
                 credentials: VenueCredentials(apiKey: sim.apiKey, apiSecret: sim.apiSecret, passphrase: sim.passphrase),
                 execution: ExecutionConfig(), logger: logger)
-            let executor = OrderExecutor(epoch: 1, writer: JournalWriter(database: database), venues: [venue: connection.api],
+            let writer = JournalWriter(database: database)
+            let executor = OrderExecutor(epoch: 1, writer: writer, venues: [venue: connection.api],
                                          settings: ExecutionSettings(), logger: logger)
             _ = await executor.recover(instruments: [])
             guard let spec = SimInstrumentSpec.all.first(where: { $0.id.venue == venue }),
@@ -55,10 +56,24 @@ enum RoundtripBench {
                 if i >= 20 { place.append(ms(t1 - t0)); cancel.append(ms(t2 - t1)) }  // first 20 warm up connections
                 try? await Task.sleep(for: .milliseconds(intervalMs))
             }
+            // Where the time goes, same run: the fsynced intent alone, and the signed venue call alone.
+            var fsync: [Double] = [], wire: [Double] = []
+            for i in 0..<orders {
+                let t0 = clock.now
+                let receipt = try await writer.appendIntent(JournalEntry(kind: .place, reason: "bench", venue: venue, instrument: spec.id,
+                                                                        clientOrderId: "", price: price, qty: qty, wallMs: 0, monoNs: 0, epoch: 2))
+                fsync.append(ms(clock.now - t0))
+                let request = draft.request(clientOrderId: receipt.clientOrderId)
+                let t1 = clock.now
+                _ = try await connection.api.place(request)
+                wire.append(ms(clock.now - t1))
+                _ = try? await connection.api.cancel(instrument: spec.id, clientOrderId: request.clientOrderId)
+                try? await Task.sleep(for: .milliseconds(intervalMs))
+            }
             await simulator.stop()
             try? FileManager.default.removeItem(atPath: dir)
-            place.sort(); cancel.sort()
-            print(#"{"venue":"\#(venue)","orders":\#(orders),"place_ack_p50_ms":\#(pct(place, 0.5)),"place_ack_p95_ms":\#(pct(place, 0.95)),"place_ack_p99_ms":\#(pct(place, 0.99)),"cancel_ack_p95_ms":\#(pct(cancel, 0.95))}"#)
+            place.sort(); cancel.sort(); fsync.sort(); wire.sort()
+            print(#"{"venue":"\#(venue)","orders":\#(orders),"place_ack_p50_ms":\#(pct(place, 0.5)),"place_ack_p95_ms":\#(pct(place, 0.95)),"place_ack_p99_ms":\#(pct(place, 0.99)),"cancel_ack_p95_ms":\#(pct(cancel, 0.95)),"intent_fsync_p50_ms":\#(pct(fsync, 0.5)),"intent_fsync_p95_ms":\#(pct(fsync, 0.95)),"venue_call_p50_ms":\#(pct(wire, 0.5)),"venue_call_p95_ms":\#(pct(wire, 0.95))}"#)
             exit(0)
         } catch {
             fail("roundtrip: \(error)")
