@@ -73,7 +73,9 @@ import PropCore
         clock.advance(ms: 250)
         // A place arriving when a token exists must still queue behind the waiting cancel.
         let place = Task { try await governor.acquire(cost(.place)); await served.append("place") }
-        #expect(await eventually { await governor.waitingCount == 2 })
+        // The governor's own wake-up may already have served the cancel with that token; either way the place waits.
+        #expect(await eventually { await governor.waitingCount + served.count == 2 })
+        #expect(await served.items != ["place"])
         await governor.pump()
         #expect(await eventually { await served.count == 1 })
         clock.advance(ms: 250)
