@@ -16,6 +16,9 @@ public actor SimState {
     var rateLimiter = SimRateLimiter()
     var connections: [Int: SimConnection] = [:]
     private var nextConnection = 1
+    /// Set by `shutDown()`: sockets that finish their upgrade afterwards are closed at once, so no session
+    /// outlives the servers (a client connecting while the simulator stops would otherwise wait forever).
+    private var isShutDown = false
     private var connRng: SimRandom
     private var lastMarkMs: Int64 = 0
     private var lastFundingMs: Int64 = 0
@@ -136,9 +139,23 @@ public actor SimState {
         case .okx: connId = String(connRng.next() & 0xFFFF_FFFF, radix: 16)
         default: connId = "sim" + String(connRng.next(), radix: 36) + "-\(id)"
         }
+        if isShutDown {
+            cont.yield(.close)
+            cont.finish()
+            return (id, stream)
+        }
         connections[id] = SimConnection(id: id, venue: venue, combined: combined, connId: connId, topics: topics,
                                         continuation: cont)
         return (id, stream)
+    }
+
+    /// Accepts clients again (simulator start after a stop).
+    func reopen() { isShutDown = false }
+
+    /// Closes every client and refuses new ones (simulator stop).
+    func shutDown() {
+        isShutDown = true
+        for venue in Venue.allCases { closeConnections(venue: venue) }
     }
 
     /// Forgets a client (its socket closed).

@@ -29,6 +29,7 @@ public actor VenueSimulator {
     /// Calling it again returns the same endpoints.
     public func start() async throws -> SimEndpoints {
         if let endpoints { return endpoints }
+        await state.reopen()
         var ports: [Venue: Int] = [:]
         do {
             for (offset, venue) in [Venue.binance, .okx, .bybit].enumerated() {
@@ -75,7 +76,7 @@ public actor VenueSimulator {
         ticker?.cancel()
         await ticker?.value
         ticker = nil
-        for venue in Venue.allCases { await state.closeConnections(venue: venue) }
+        await state.shutDown()
         for s in servers { await s.stop() }
         servers.removeAll()
         endpoints = nil

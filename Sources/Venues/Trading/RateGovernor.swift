@@ -87,7 +87,8 @@ public actor RateGovernor {
     /// `headers` names must be lowercased; `cost` is the request answered (needed for per-endpoint headers).
     public func observe(status: Int, headers: [String: String], cost: RequestCost? = nil, venueCode: String? = nil) {
         let now = clock.monotonicNanos()
-        syncFromHeaders(headers, cost: cost, nowNs: now, wallMs: clock.wallMillis())
+        // A 5xx is not an answer about our budget: its usage headers (if any) are not trusted.
+        if status < 500 { syncFromHeaders(headers, cost: cost, nowNs: now, wallMs: clock.wallMillis()) }
         let ipBlocked = venue == .bybit && status == 403
         let limited = status == 429 || status == 418 || ipBlocked || venueCode.map(Self.rateLimitCodes.contains) == true
         guard limited else {
