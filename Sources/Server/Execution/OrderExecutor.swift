@@ -88,11 +88,8 @@ public actor OrderExecutor {
             await absorb(manager.placeResult(id, .success(report), nowNs: nowNs))
         case .failure(let error):
             let outcome = Self.placeOutcome(error)
-            switch outcome {
-            case .rejected, .denied:
-                // A definite "no": the manager's move to `rejected` journals the closing `reject` row (once).
-                break
-            case .duplicate, .unresolved:
+            // A definite "no" is journalled by the manager's move to `rejected`; the rest is resolved by a query.
+            if error.outcome == .unresolved || outcome == .duplicate {
                 logger.warning("place unresolved", metadata: ["client_order_id": "\(id)", "code": "\(error.code)"])
             }
             await absorb(manager.placeResult(id, .failure(outcome), nowNs: nowNs))
