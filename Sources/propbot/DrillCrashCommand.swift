@@ -58,7 +58,8 @@ struct DrillCrashCommand: AsyncParsableCommand {
         for i in 0..<iterations {
             try JSONEncoder().encode(await DrillAudit.plan(sim: simulator.state, venues: venues)).write(to: URL(fileURLWithPath: planPath))
             let point = CrashPoint.allCases.randomElement(using: &rng)!
-            let hit = Int.random(in: 1...3, using: &rng)
+            // Each run sends at most one batch that splits, so the mid-batch point is reached once.
+            let hit = point == .midBatch ? 1 : Int.random(in: 1...3, using: &rng)
             let status = try await DrillWorkerProcess.run(arguments: [
                 "--db", dbPath, "--plan", planPath, "--urls", endpoints.jsonLine, "--venue", venue,
                 "--epoch", "\(i + 1)", "--seed", "\(seed &+ UInt64(i) &* 7919)", "--orders", "\(ordersPerRun)",

@@ -40,7 +40,7 @@ struct DrillWorkerCommand: AsyncParsableCommand {
             connections[v] = VenueConnector.connect(v, urls: endpoints[v]!, credentials: credentials, execution: execution, logger: logger)
         }
         let executor = OrderExecutor(epoch: epoch, writer: writer, venues: connections.mapValues(\.api),
-                                     settings: ExecutionSettings(execution), logger: logger,
+                                     settings: Self.settings(execution), logger: logger,
                                      crashHook: try crashAt.map(CrashTrigger.init(spec:))?.hook)
         var tasks: [Task<Void, Never>] = []
         for connection in connections.values {
@@ -66,11 +66,20 @@ struct DrillWorkerCommand: AsyncParsableCommand {
             var rng = SeededGenerator(seed: seed)
             var placed = 0
             while placed < orders, let (parts, kind) = maker.next(using: &rng) {
-                let draft = OrderDraft(instrument: parts.instrument, side: parts.side, type: kind == .market ? .market : .limit,
-                                       timeInForce: kind == .marketableIOC ? .ioc : .gtc, price: parts.price, qty: parts.qty)
-                let result = await executor.place(draft, why: "drill")
+                // When the drill chose the mid-batch point, the first order of the run is a batch so the point exists.
+                let batchFirst = placed == 0 && crashAt?.hasPrefix(CrashPoint.midBatch.rawValue) == true
+                if batchFirst || Int.random(in: 0..<4, using: &rng) == 0 {
+                    // A batch of 6 on one venue goes out as two requests: a crash can land between them.
+                    var batch = [Self.draft(parts, kind)]
+                    for _ in 0..<60 where batch.count < 6 {
+                        if let (p, k) = maker.next(using: &rng), p.instrument.venue == parts.instrument.venue { batch.append(Self.draft(p, k)) }
+                    }
+                    _ = await executor.placeBatch(batch, why: "drill")
+                    placed += batch.count
+                    continue
+                }
+                let result = await executor.place(Self.draft(parts, kind), why: "drill")
                 placed += 1
-                if placed % 3 == 0 { executor.crashHook?(.midBatch) }
                 if kind == .resting, Bool.random(using: &rng), let id = result.clientOrderId {
                     await executor.cancel(clientOrderId: id)
                 }
@@ -80,6 +89,20 @@ struct DrillWorkerCommand: AsyncParsableCommand {
         }
         for t in tasks { t.cancel() }
         StandardOutput.line(String(decoding: try encoder.encode(recovery), as: UTF8.self))
+    }
+}
+
+extension DrillWorkerCommand {
+    /// The profile defaults, with batches of 3 so a 6-order batch is two requests on every venue.
+    static func settings(_ execution: ExecutionConfig) -> ExecutionSettings {
+        var s = ExecutionSettings(execution)
+        s.maxBatchOrders = 3
+        return s
+    }
+
+    static func draft(_ parts: DrillOrderMaker.DraftParts, _ kind: DrillOrderMaker.Kind) -> OrderDraft {
+        OrderDraft(instrument: parts.instrument, side: parts.side, type: kind == .market ? .market : .limit,
+                   timeInForce: kind == .marketableIOC ? .ioc : .gtc, price: parts.price, qty: parts.qty)
     }
 }
 

@@ -9,11 +9,14 @@ public struct ExecutionSettings: Sendable, Hashable {
     public var deadManRefreshMs: Int64
     /// After a private stream drops, open orders on that venue are cancelled within this bound.
     public var cancelOnDisconnectMs: Int64
+    /// Largest batch request sent (each venue's own limit caps it further).
+    public var maxBatchOrders: Int
 
     public init(orderManager: OrderManagerSettings = .init(), deadManTimeoutMs: Int64 = 60_000,
-                deadManRefreshMs: Int64 = 15_000, cancelOnDisconnectMs: Int64 = 5_000) {
+                deadManRefreshMs: Int64 = 15_000, cancelOnDisconnectMs: Int64 = 5_000, maxBatchOrders: Int = 20) {
         self.orderManager = orderManager; self.deadManTimeoutMs = deadManTimeoutMs
         self.deadManRefreshMs = deadManRefreshMs; self.cancelOnDisconnectMs = cancelOnDisconnectMs
+        self.maxBatchOrders = max(1, maxBatchOrders)
     }
 
     /// Settings from a validated profile section.

@@ -44,15 +44,38 @@ public actor OrderExecutor {
 
     /// Journals the intent, then sends it. See `PlaceResult` for the outcomes.
     public func place(_ draft: OrderDraft, parentId: String? = nil, why: String = "strategy") async -> PlaceResult {
+        let api: any VenueTradingAPI
+        switch admit(draft.instrument.venue) {
+        case .failure(let denied): return denied.result
+        case .success(let a): api = a
+        }
+        switch await journalIntent(draft, parentId: parentId, why: why) {
+        case .failure(let denied): return denied.result
+        case .success(let request): return await send(request, api: api)
+        }
+    }
+
+    /// The venue's client if a new order may go there now; otherwise why not (HOLD, recovery pending, not connected).
+    func admit(_ venue: Venue) -> Result<any VenueTradingAPI, Denied> {
         if let reason = holdReasons.first {
-            return .denied(code: "hold", messageRu: "Заказ не выставлен: торговля остановлена (HOLD): \(reason)")
+            return .failure(Denied(result: .denied(code: "hold", messageRu: "Заказ не выставлен: торговля остановлена (HOLD): \(reason)")))
         }
         guard tradingAllowed else {
-            return .denied(code: "recovery_pending", messageRu: "Заказ не выставлен: сверка с биржами после запуска ещё не завершена")
+            return .failure(Denied(result: .denied(code: "recovery_pending",
+                                                   messageRu: "Заказ не выставлен: сверка с биржами после запуска ещё не завершена")))
         }
-        guard let api = venues[draft.instrument.venue] else {
-            return .denied(code: "venue_disabled", messageRu: "Заказ не выставлен: биржа \(draft.instrument.venue.canonicalName) не подключена")
+        guard let api = venues[venue] else {
+            return .failure(Denied(result: .denied(code: "venue_disabled",
+                                                   messageRu: "Заказ не выставлен: биржа \(venue.canonicalName) не подключена")))
         }
+        return .success(api)
+    }
+
+    /// A place that ended before the wire, as an error so `Result` can carry it.
+    struct Denied: Error { let result: PlaceResult }
+
+    /// Commits the intent (fsync; the client id comes from its own journal sequence) and registers the order.
+    func journalIntent(_ draft: OrderDraft, parentId: String?, why: String) async -> Result<OrderRequest, Denied> {
         crash(.beforeJournalCommit)
         let details = IntentDetails(side: draft.side, type: draft.type, timeInForce: draft.timeInForce,
                                     reduceOnly: draft.reduceOnly, why: why)
@@ -64,25 +87,29 @@ public actor OrderExecutor {
         do { receipt = try await writer.appendIntent(intent) } catch {
             raise("journal_write_failed", "Заказ не выставлен: журнал не записал намерение (\(error.messageRu)); торговля остановлена")
             hold("журнал недоступен")
-            return .denied(code: "journal_write_failed", messageRu: error.messageRu)
+            return .failure(Denied(result: .denied(code: "journal_write_failed", messageRu: error.messageRu)))
         }
         crash(.afterJournalCommit)
         let request = draft.request(clientOrderId: receipt.clientOrderId)
         if case .alert(let code, let text) = manager.submit(request, parentId: parentId, nowNs: nowNs) {
             raise(code, text)
-            return .denied(code: code, messageRu: text)
+            return .failure(Denied(result: .denied(code: code, messageRu: text)))
         }
-        return await send(request, api: api)
+        return .success(request)
     }
 
     /// Sends (or re-sends, same id) a tracked request and applies the answer.
     func send(_ request: OrderRequest, api: any VenueTradingAPI) async -> PlaceResult {
-        let id = request.clientOrderId
-        manager.markSent(id, nowNs: nowNs)
+        manager.markSent(request.clientOrderId, nowNs: nowNs)
         crash(.beforeSend)
         let result: Result<OrderReport, VenueOrderError>
         do { result = .success(try await api.place(request)) } catch { result = .failure(error) }
         crash(.afterSend)
+        return await applyPlaceAnswer(request.clientOrderId, result)
+    }
+
+    /// Feeds a place answer to the order manager (which journals the outcome) and says how the place ended.
+    func applyPlaceAnswer(_ id: String, _ result: Result<OrderReport, VenueOrderError>) async -> PlaceResult {
         switch result {
         case .success(let report):
             await absorb(manager.placeResult(id, .success(report), nowNs: nowNs))
