@@ -47,6 +47,7 @@ public struct PropBotRuntime: Service {
             paperBooks: FeedPaperBookSource(books: { id in hub.books().first { $0.instrument == id } }),
             contractValues: profile.profile == .paper ? await paperContractValues() : [:],
             simulatorBacked: simulator != nil,
+            metrics: ExecutionMetrics(factory: metrics.factory),
             logger: logger.with(component: "exec"))
         let router = APIRouter.build(APISources(clock: time, metrics: metrics, books: { hub.books() }, execution: execution))
         let app = Application(

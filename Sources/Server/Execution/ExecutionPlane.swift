@@ -20,7 +20,7 @@ public final class ExecutionPlane: Sendable {
     /// (nil = venue without trading), `paperBooks` the book source when the profile is `paper`.
     public init(profile: ProfileConfig, endpoints: (Venue) -> VenueBaseURLs, credentials: (Venue) -> VenueCredentials?,
                 paperBooks: (any PaperBookSource)?, contractValues: [InstrumentId: Qty] = [:],
-                simulatorBacked: Bool = false, logger: Logger) throws {
+                simulatorBacked: Bool = false, metrics: ExecutionMetrics? = nil, logger: Logger) throws {
         // The in-process simulator starts with empty accounts every run: a journal from an earlier run describes
         // orders on venues that no longer exist, so it is set aside as `<file>.prev` instead of reconciled.
         if simulatorBacked { Self.archive(profile.storage.path) }
@@ -52,7 +52,8 @@ public final class ExecutionPlane: Sendable {
         self.settings = ExecutionSettings(execution)
         self.logger = logger
         executor = OrderExecutor(epoch: epoch, writer: JournalWriter(database: database),
-                                 venues: connections.mapValues(\.api), settings: settings, logger: logger)
+                                 venues: connections.mapValues(\.api), settings: settings, logger: logger,
+                                 metrics: metrics)
         holdBox.set(executor)
     }
 

@@ -69,7 +69,7 @@ extension OrderExecutor {
                                  wallMs: time.wallMillis(), monoNs: time.monotonicNanos(), epoch: epoch,
                                  tradeId: fill.tradeId, fee: fill.fee)
         do {
-            try await writer.append(entry)
+            if case .appended = try await writer.append(entry) { metrics?.filled(fill.instrument.venue) }
             bookedFills.insert(fill.dedupKey)
         } catch {
             raise("journal_write_failed", "Сделка \(fill.tradeId) по \(fill.clientOrderId) не записана в журнал: \(error.messageRu)")
@@ -118,6 +118,7 @@ extension OrderExecutor {
         do {
             _ = try await api.cancel(instrument: report.instrument, clientOrderId: report.clientOrderId)
             orphansCancelled.append(report)
+            metrics?.orphanCancelled(report.instrument.venue)
             raise("orphan_order_cancelled", "На \(report.instrument.venue.canonicalName) найден неизвестный журналу ордер \(report.clientOrderId) (\(report.instrument)); он отменён")
         } catch .unknownOrder {
             // Already gone.

@@ -18,6 +18,7 @@ public actor OrderExecutor {
     let time: any TimeSource
     let logger: Logger
     public nonisolated let crashHook: CrashHook?
+    let metrics: ExecutionMetrics?
     let settings: ExecutionSettings
     var manager: OrderManager
     /// Fill de-dup keys already journalled (the database's unique index is the durable guard).
@@ -34,9 +35,10 @@ public actor OrderExecutor {
     public internal(set) var orphansCancelled: [OrderReport] = []
 
     public init(epoch: UInt32, writer: JournalWriter, venues: [Venue: any VenueTradingAPI], settings: ExecutionSettings,
-                time: any TimeSource = SystemTimeSource(), logger: Logger, crashHook: CrashHook? = nil) {
+                time: any TimeSource = SystemTimeSource(), logger: Logger, crashHook: CrashHook? = nil,
+                metrics: ExecutionMetrics? = nil) {
         self.epoch = epoch; self.writer = writer; self.venues = venues; self.settings = settings
-        self.time = time; self.logger = logger; self.crashHook = crashHook
+        self.time = time; self.logger = logger; self.crashHook = crashHook; self.metrics = metrics
         manager = OrderManager(settings: settings.orderManager)
     }
 
@@ -44,6 +46,14 @@ public actor OrderExecutor {
 
     /// Journals the intent, then sends it. See `PlaceResult` for the outcomes.
     public func place(_ draft: OrderDraft, parentId: String? = nil, why: String = "strategy") async -> PlaceResult {
+        let started = nowNs
+        let result = await placeOnce(draft, parentId: parentId, why: why)
+        metrics?.placed(draft.instrument.venue, result, nanos: nowNs &- started)
+        metrics?.unresolved.record(manager.unresolvedOrders().count)
+        return result
+    }
+
+    func placeOnce(_ draft: OrderDraft, parentId: String?, why: String) async -> PlaceResult {
         let api: any VenueTradingAPI
         switch admit(draft.instrument.venue) {
         case .failure(let denied): return denied.result
@@ -207,6 +217,7 @@ public actor OrderExecutor {
     /// Refuses new orders until cleared (e.g. a forbidden withdraw/transfer request was attempted).
     public func hold(_ reason: String) {
         if !holdReasons.contains(reason) { holdReasons.append(reason) }
+        metrics?.hold.record(1)
         logger.critical("HOLD", metadata: ["reason": "\(reason)"])
     }
 

@@ -68,7 +68,8 @@ import Testing
 
         let metrics = try await HTTPClient.shared.execute(HTTPClientRequest(url: api + "/metrics"), timeout: .seconds(10))
         let text = String(buffer: try await metrics.body.collect(upTo: 4 << 20))
-        for name in ["md_messages_total", "md_seq_gaps_total", "md_resyncs_total", "ws_reconnects_total", "book_freshness_ms", "ws_gap_ms"] {
+        for name in ["md_messages_total", "md_seq_gaps_total", "md_resyncs_total", "ws_reconnects_total", "book_freshness_ms", "ws_gap_ms",
+                     "exec_orders_total", "exec_fills_total", "exec_unresolved_orders", "exec_hold"] {
             #expect(text.contains(name), "metric \(name) missing")
         }
         #expect(text.contains(#"venue="okx""#) && text.contains(#"symbol="BTC-USDT-SWAP""#))
