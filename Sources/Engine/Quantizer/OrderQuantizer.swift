@@ -13,8 +13,10 @@ public struct OrderQuantizer: Sendable, Hashable {
     public func quantize(side: OrderSide, baseQty: Qty, price: Price, rounding: PriceRounding) throws(QuantizerError) -> QuantizedOrder {
         let qty = try venueQty(forBase: baseQty)
         let onTick = try roundPrice(price, side: side, rounding: rounding)
-        guard qty >= rules.minQty else {
-            throw .belowMinQty(symbol: rules.nativeSymbol, qty: qty.description, minQty: rules.minQty.description)
+        // A zero quantity is refused even when the venue publishes `minQty` 0: one step is the real minimum.
+        guard qty >= rules.minQty, qty.units > 0 else {
+            let floor = max(rules.minQty, rules.stepSize)
+            throw .belowMinQty(symbol: rules.nativeSymbol, qty: qty.description, minQty: floor.description)
         }
         let base = try baseQuantity(qty)
         let notional = onTick.notional(base)
