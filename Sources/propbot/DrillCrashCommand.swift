@@ -115,12 +115,24 @@ enum DrillWorkerProcess {
         defer { try? FileManager.default.removeItem(at: log) }
         let handle = try FileHandle(forWritingTo: log)
         defer { try? handle.close() }
-        let process = Process()
-        process.executableURL = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
-        process.arguments = ["drill", "worker"] + arguments
-        process.standardOutput = handle
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        var launched: Process?
+        // A developer rebuilding the binary meanwhile makes exec fail with "text file busy" for a moment: retry.
+        for attempt in 1...50 {
+            let process = Process()
+            process.executableURL = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+            process.arguments = ["drill", "worker"] + arguments
+            process.standardOutput = handle
+            process.standardError = FileHandle.nullDevice
+            do {
+                try process.run()
+                launched = process
+                break
+            } catch {
+                if attempt == 50 { throw error }
+                try? await Task.sleep(for: .milliseconds(200))
+            }
+        }
+        guard let process = launched else { throw ExitCode(1) }
         while process.isRunning { try? await Task.sleep(for: .milliseconds(5)) }
         process.waitUntilExit()
         let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
