@@ -50,6 +50,20 @@ enum FixedMath {
         return o ? nil : r
     }
 
+    /// Hashes a decimal by its value (trailing zeros stripped), so equal values at different scales hash alike.
+    static func hashNormalized(_ units: Int64, _ scale: Int, into h: inout Hasher) {
+        var u = units, s = scale
+        while s > 0, u % 10 == 0 { u /= 10; s -= 1 }
+        h.combine(u); h.combine(s)
+    }
+
+    /// `units` at `from` decimals re-expressed at `to` decimals, rounding when decimals are dropped; `nil` on overflow.
+    static func rescale(_ units: Int64, from: Int, to: Int, _ rounding: Rounding) -> Int64? {
+        if to >= from { return scaleUp(units, from: from, to: to) }
+        guard from - to <= 18 else { return nil }
+        return mulDiv(units, 1, pow10[from - to], rounding)
+    }
+
     /// Greatest common divisor of two positive numbers.
     static func gcd(_ a: Int64, _ b: Int64) -> Int64 {
         var (x, y) = (a, b)
