@@ -40,12 +40,20 @@ public enum OpportunityCalculator {
             o.sellLeg = sellLeg
             let funding = try fundingCarry(buy: buy, sell: sell, buyNotional: buyLeg.notional,
                                            sellNotional: sellLeg.notional, holdingSeconds: p.holdingSeconds)
-            o.grossEdge = sellLeg.notional - buyLeg.notional
-            o.fees = buyLeg.fee + sellLeg.fee
-            o.expectedSlippage = buyLeg.slippage + sellLeg.slippage
-            o.slippageBuffer = buyLeg.slippageBuffer + sellLeg.slippageBuffer
+            // Every amount here is USDT at 8 decimals; sums are checked because fee rates come from outside.
+            guard let gross = FixedMath.add(sellLeg.notional.units, -buyLeg.notional.units),
+                  let fees = FixedMath.add(buyLeg.fee.units, sellLeg.fee.units),
+                  let slip = FixedMath.add(buyLeg.slippage.units, sellLeg.slippage.units),
+                  let buffer = FixedMath.add(buyLeg.slippageBuffer.units, sellLeg.slippageBuffer.units),
+                  let afterFees = FixedMath.add(gross, -fees), let afterBuffer = FixedMath.add(afterFees, -buffer),
+                  let net = FixedMath.add(afterBuffer, funding.units)
+            else { throw .outOfRange(field: "fees") }
+            o.grossEdge = Qty(units: gross, scale: 8)
+            o.fees = Qty(units: fees, scale: 8)
+            o.expectedSlippage = Qty(units: slip, scale: 8)
+            o.slippageBuffer = Qty(units: buffer, scale: 8)
             o.funding = funding
-            o.netEdge = o.grossEdge - o.fees - o.slippageBuffer + o.funding
+            o.netEdge = Qty(units: net, scale: 8)
             try checkRules(buy, buyLeg, size: size)
             try checkRules(sell, sellLeg, size: size)
             try checkThreshold(o, minBps: p.minProfitabilityBps)
@@ -110,8 +118,9 @@ public enum OpportunityCalculator {
         // Never negative: the top level is the best price there is (a maker leg is exactly at it).
         let slippage = Qty(units: max(0, side == .buy ? notional.units - atTop.units : atTop.units - notional.units), scale: 8)
         let rate = role == .maker ? m.fees.maker : m.fees.taker
-        guard let fee = FixedMath.mulDiv(notional.units, rate.units, FixedMath.pow10[min(rate.scale, 18)], .up),
-              let buffer = role == .maker ? 0 : FixedMath.mulDiv(notional.units, bufferBps.units, FixedMath.pow10[min(bufferBps.scale + 4, 18)], .up)
+        guard (0...18).contains(rate.scale), (0...14).contains(bufferBps.scale),
+              let fee = FixedMath.mulDiv(notional.units, rate.units, FixedMath.pow10[rate.scale], .up),
+              let buffer = role == .maker ? 0 : FixedMath.mulDiv(notional.units, bufferBps.units, FixedMath.pow10[bufferBps.scale + 4], .up)
         else { throw .outOfRange(field: "fees") }
         let venueQty: Qty
         do { venueQty = try OrderQuantizer(rules: m.rules).venueQty(forBase: size) } catch { throw .legRules(venue: m.venue, error) }
@@ -132,7 +141,8 @@ public enum OpportunityCalculator {
                              holdingSeconds: Int64) throws(OpportunityRejection) -> Qty {
         guard holdingSeconds > 0 else { return Qty(units: 0, scale: 8) }
         func carry(_ notional: Qty, _ f: FundingTerms, _ r: FixedMath.Rounding) -> Int64? {
-            guard f.intervalSeconds > 0, let perInterval = FixedMath.mulDiv(notional.units, f.rate.units, FixedMath.pow10[min(f.rate.scale, 18)], r)
+            guard f.intervalSeconds > 0, (0...18).contains(f.rate.scale),
+                  let perInterval = FixedMath.mulDiv(notional.units, f.rate.units, FixedMath.pow10[f.rate.scale], r)
             else { return nil }
             return FixedMath.mulDiv(perInterval, holdingSeconds, f.intervalSeconds, r)
         }
@@ -154,7 +164,7 @@ public enum OpportunityCalculator {
 
     /// Net edge must reach `min_profitability` bps of the buy notional, compared exactly (the bar rounds up).
     static func checkThreshold(_ o: Opportunity, minBps: BasisPoints) throws(OpportunityRejection) {
-        guard minBps.scale + 4 <= 18,
+        guard (0...14).contains(minBps.scale),
               let bar = FixedMath.mulDiv(o.buyNotional.units, minBps.units, FixedMath.pow10[minBps.scale + 4], .up)
         else { throw .outOfRange(field: "min_profitability") }
         guard o.netEdge.units >= bar else {
@@ -162,7 +172,7 @@ public enum OpportunityCalculator {
         }
     }
 
-    /// `amount / base × 10 000` with two decimals, truncated, for the operator's text.
+    /// `amount / base × 10 000` with two decimals, rounded down, for the operator's text.
     static func bpsText(_ amount: Qty, of base: Qty) -> String {
         guard base.units > 0, let hundredths = FixedMath.mulDiv(amount.units, 1_000_000, base.units, .down) else { return "—" }
         return Qty(units: hundredths, scale: 2).description
