@@ -11,7 +11,7 @@ extension RiskGate {
         guard let notional = Self.notional(order, market) else { return .deny(.noReferencePrice(id)) }
         let position = snapshot.position(id)
         let signed = req.side == .buy ? notional : -notional
-        let after = position + signed
+        let after = Qty.sat(position, signed)
         let reducing = Self.isReduction(position: position, after: after)
         if req.reduceOnly, !reducing {
             return .deny(.reduceOnlyWouldIncrease(id, position: position, orderNotional: signed))
@@ -19,7 +19,7 @@ extension RiskGate {
         // Loop and fat-finger protection: applies to every order.
         if stoppedRoutes.contains(id) { return .deny(.routeStopped(id)) }
         if let d = throttle(id, nowNs: nowNs) { return .deny(d) }
-        if snapshot.inFlightOrders + 1 > limits.maxInFlightOrders {
+        if snapshot.inFlightOrders >= limits.maxInFlightOrders {
             return .deny(.inFlightCap(inFlight: snapshot.inFlightOrders, cap: limits.maxInFlightOrders))
         }
         if let d = Self.priceBand(req, market, caps) { return .deny(d) }
@@ -50,10 +50,11 @@ extension RiskGate {
 
     /// Daily loss or drawdown beyond the hard limits (these are not scaled: HOLD thresholds stay fixed).
     static func lossBreach(_ s: RiskSnapshot, _ limits: RiskLimits) -> RiskDenial? {
-        if s.pnlToday.isNegative, s.pnlToday.magnitude > limits.dailyLossCap {
+        let pnl = RiskSnapshot.sane(s.pnlToday)
+        if pnl.isNegative, pnl.magnitude > limits.dailyLossCap {
             return .dailyLossCap(pnlToday: s.pnlToday, cap: limits.dailyLossCap)
         }
-        let drawdown = s.peakEquityToday - s.equity
+        let drawdown = Qty.satMinus(s.peakEquityToday, s.equity)
         if drawdown > limits.maxIntradayDrawdown { return .drawdownCap(drawdown: drawdown, cap: limits.maxIntradayDrawdown) }
         return nil
     }

@@ -32,13 +32,13 @@ extension RiskGate {
         if after.isNegative, after.magnitude > caps.maxShortNotional {
             return .shortCap(id, after: after, cap: caps.maxShortNotional)
         }
-        let grossDelta = after.magnitude - s.position(id).magnitude
-        let venueAfter = s.venueGross(id.venue) + grossDelta
+        let grossDelta = Qty.satMinus(after.magnitude, s.position(id).magnitude)
+        let venueAfter = Qty.sat(s.venueGross(id.venue), grossDelta)
         if venueAfter > caps.maxVenueGross { return .venueGrossCap(id.venue, after: venueAfter, cap: caps.maxVenueGross) }
-        let globalAfter = s.globalGross + grossDelta
+        let globalAfter = Qty.sat(s.globalGross, grossDelta)
         if globalAfter > caps.maxGlobalGross { return .globalGrossCap(after: globalAfter, cap: caps.maxGlobalGross) }
-        let signed = after - s.position(id)
-        let netAfter = s.net(base: id.base) + signed
+        let signed = Qty.satMinus(after, s.position(id))
+        let netAfter = Qty.sat(s.net(base: id.base), signed)
         if netAfter.magnitude > caps.maxNetPerAsset {
             return .netAssetCap(base: id.base, after: netAfter, cap: caps.maxNetPerAsset)
         }
@@ -46,7 +46,7 @@ extension RiskGate {
         if s.equity.isNegative || s.equity.isZero || globalAfter > leverageRoom {
             return .leverageCap(grossAfter: globalAfter, equity: s.equity, maxLeverage: caps.maxLeverage)
         }
-        if order.opensArbitrage, s.openArbitrages + 1 > caps.maxOpenArbitrages {
+        if order.opensArbitrage, s.openArbitrages >= caps.maxOpenArbitrages {
             return .openArbitragesCap(open: s.openArbitrages, cap: caps.maxOpenArbitrages)
         }
         return nil

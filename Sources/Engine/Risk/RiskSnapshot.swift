@@ -49,19 +49,21 @@ public struct RiskSnapshot: Sendable, Hashable {
         self.markets = markets
     }
 
-    /// Signed position on one instrument (zero if none).
-    public func position(_ id: InstrumentId) -> Qty { positions[id] ?? .zero }
+    /// Signed position on one instrument (zero if none); `Int64.min` units (no magnitude) read as `-Int64.max`.
+    public func position(_ id: InstrumentId) -> Qty { Self.sane(positions[id] ?? .zero) }
 
-    /// Σ|position| on one venue.
+    static func sane(_ q: Qty) -> Qty { q.units == Int64.min ? Qty(units: -Int64.max, scale: q.scale) : q }
+
+    /// Σ|position| on one venue (saturating: absurd inputs fail the caps instead of trapping).
     public func venueGross(_ venue: Venue) -> Qty {
-        positions.reduce(Qty.zero) { $1.key.venue == venue ? $0 + $1.value.magnitude : $0 }
+        positions.reduce(Qty.zero) { $1.key.venue == venue ? .sat($0, Self.sane($1.value).magnitude) : $0 }
     }
 
     /// Σ|position| over all venues.
-    public var globalGross: Qty { positions.values.reduce(Qty.zero) { $0 + $1.magnitude } }
+    public var globalGross: Qty { positions.values.reduce(Qty.zero) { .sat($0, Self.sane($1).magnitude) } }
 
     /// Σ position per base asset over all venues.
     public func net(base: String) -> Qty {
-        positions.reduce(Qty.zero) { $1.key.base == base ? $0 + $1.value : $0 }
+        positions.reduce(Qty.zero) { $1.key.base == base ? .sat($0, Self.sane($1.value)) : $0 }
     }
 }

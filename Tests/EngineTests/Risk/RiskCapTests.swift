@@ -117,3 +117,23 @@ import Testing
         #expect(d.denial?.code == "risk_invalid_order")
     }
 }
+
+/// Absurd caller inputs never trap; they are denied (saturated sums fail the caps).
+@Suite struct RiskAbsurdInputTests {
+    @Test func extremeValuesAreDeniedNotCrashed() {
+        var c = RiskFx.Case()
+        c.order = RiskFx.order(qty: "900000000000", price: "50000")
+        #expect(c.decide().denial?.code == "risk_order_notional_cap")
+        c = RiskFx.Case()
+        c.snapshot.positions = [RiskFx.okxBtc: Qty(units: .max, scale: 0), RiskFx.okxEth: Qty(units: .min, scale: 0),
+                                RiskFx.binanceEth: Qty(units: .max, scale: 0)]
+        #expect(c.decide().denial != nil)
+        c = RiskFx.Case()
+        c.snapshot.pnlToday = Qty(units: .min, scale: 0)
+        #expect(c.decide().denial?.code == "risk_daily_loss_cap")
+        c = RiskFx.Case()
+        c.snapshot.inFlightOrders = .max
+        c.snapshot.openArbitrages = .max
+        #expect(c.decide().denial?.code == "risk_in_flight_cap")
+    }
+}
