@@ -13,7 +13,7 @@ enum Bps {
 
     /// `|rate| × 10_000 > bps` for a fraction such as a funding rate.
     static func exceeds<T: FixedPoint>(fraction: T, bps: Int64) -> Bool {
-        greater(fraction.units.magnitude, 10_000, than: UInt64(max(bps, 0)), UInt64(powersOfTenPublic(fraction.scale)))
+        greater(fraction.units.magnitude, 10_000, than: UInt64(max(bps, 0)), UInt64(tenToThe(fraction.scale)))
     }
 
     /// `x1 × x2 > y1 × y2` in 128 bits.
@@ -37,5 +37,5 @@ enum Bps {
         return "\(hundredths / 100).\(frac < 10 ? "0" : "")\(frac)"
     }
 
-    static func powersOfTenPublic(_ e: Int) -> Int64 { (0..<e).reduce(Int64(1)) { acc, _ in acc * 10 } }
+    static func tenToThe(_ e: Int) -> Int64 { (0..<e).reduce(Int64(1)) { acc, _ in acc * 10 } }
 }
