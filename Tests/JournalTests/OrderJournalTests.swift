@@ -26,6 +26,14 @@ import PropCore
         try (1...100).map { try journal.append(entry($0)).record }
     }
 
+    @Test func lastEpochIsTheLargestWrittenAndZeroWhenEmpty() throws {
+        let journal = try migratedJournal()
+        #expect(try journal.lastEpoch() == 0)
+        try journal.append(TestEntries.event(1, epoch: 9))
+        try journal.append(TestEntries.event(2, epoch: 4))
+        #expect(try journal.lastEpoch() == 9)
+    }
+
     @Test func hundredAppendsFormAnIntactChainAndReadBackEqual() throws {
         let journal = try migratedJournal()
         let appended = try appendHundred(journal)

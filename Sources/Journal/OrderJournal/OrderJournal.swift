@@ -54,6 +54,16 @@ public struct OrderJournal: Sendable {
         return out
     }
 
+    /// The largest fencing epoch written so far (0 for an empty journal).
+    public func lastEpoch() throws(JournalError) -> UInt32 {
+        do {
+            let value = try database.pool.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(epoch) FROM order_journal") }
+            return UInt32(clamping: value ?? 0)
+        } catch {
+            throw .readFailed(reason: "\(error)")
+        }
+    }
+
     /// Recomputes every row's hash and back-link; reports the first row that does not verify.
     public func verifyChain() throws(JournalError) -> ChainReport {
         do {

@@ -47,6 +47,12 @@ public final class MarketDataHub: Sendable {
         feeds.flatMap { $0.books() }.sorted { $0.instrument < $1.instrument }
     }
 
+    /// Top of one book (no sorting: the paper venue asks for each instrument every few milliseconds).
+    public func book(_ instrument: InstrumentId) -> BookView? {
+        for feed in feeds { if let view = feed.books().first(where: { $0.instrument == instrument }) { return view } }
+        return nil
+    }
+
     /// Runs every feed, and logs their events, until the calling task is cancelled.
     public func run() async {
         await withTaskGroup(of: Void.self) { group in

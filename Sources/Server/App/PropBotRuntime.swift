@@ -44,7 +44,7 @@ public struct PropBotRuntime: Service {
                 return VenueBaseURLs.configured(venue, in: profile)
             },
             credentials: { venue in Self.credentials(venue, profile: profile, simulator: simulator?.config.credentials) },
-            paperBooks: FeedPaperBookSource(books: { id in hub.books().first { $0.instrument == id } }),
+            paperBooks: FeedPaperBookSource(books: { id in hub.book(id) }),
             contractValues: profile.profile == .paper ? await paperContractValues() : [:],
             simulatorBacked: simulator != nil,
             metrics: ExecutionMetrics(factory: metrics.factory),

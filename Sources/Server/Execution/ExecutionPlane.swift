@@ -110,8 +110,7 @@ public final class ExecutionPlane: Sendable {
 
     /// One more than the largest fencing epoch in the journal: every process start writes under a new epoch.
     static func nextEpoch(_ database: JournalDatabase) throws -> UInt32 {
-        let last = try OrderJournal(database: database).records().last?.entry.epoch ?? 0
-        return last &+ 1
+        try OrderJournal(database: database).lastEpoch() &+ 1
     }
 }
 
