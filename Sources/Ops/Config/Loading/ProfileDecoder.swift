@@ -24,13 +24,16 @@ struct ProfileDecoder {
         let storage = readStorage(top, profile: profile)
         let marketData = readMarketData(top)
         let execution = readExecution(top)
+        let risk = readRisk(top)
+        var strategy = readStrategy(top)
         let logging = readLogging(top)
         let secretsFile = readSecretsFile(top)
         let venues = readVenues(top, profile: profile, sim: sim)
         let instruments = readInstruments(top, profile: profile, venues: venues)
+        strategy.overrides = readStrategyOverrides(top, instruments: instruments)
         return ProfileConfig(
             profile: profile, server: server, sim: sim, storage: storage, marketData: marketData,
-            execution: execution, venues: venues, instruments: instruments, logging: logging, secretsFile: secretsFile
+            execution: execution, strategy: strategy, risk: risk, venues: venues, instruments: instruments, logging: logging, secretsFile: secretsFile
         )
     }
 

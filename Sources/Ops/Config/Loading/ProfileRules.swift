@@ -7,6 +7,7 @@ enum ProfileRules {
         checkServer(c, &reader)
         checkReconnect(c, &reader)
         checkDeadMan(c, &reader)
+        checkStrategyAndRisk(c, &reader)
         checkLiveSafety(c, &reader)
         checkInstruments(c, positions, &reader)
     }

@@ -1,7 +1,7 @@
 /// The keys each section accepts. One list drives unknown-key detection, suggestions and the runbook.
 enum ProfileSchema {
     static let root = [
-        "profile", "server", "sim", "storage", "market_data", "execution", "venues", "instruments", "logging", "secrets_file",
+        "profile", "server", "sim", "storage", "market_data", "execution", "strategy", "risk", "venues", "instruments", "logging", "secrets_file",
     ]
     static let server = ["host", "port", "allow_remote"]
     static let sim = ["enabled", "seed", "port", "tick_ms"]
@@ -10,6 +10,19 @@ enum ProfileSchema {
     static let execution = [
         "place_timeout_ms", "cancel_timeout_ms", "max_resends", "dead_man_timeout_ms", "dead_man_refresh_ms",
         "cancel_on_disconnect_ms", "recv_window_ms", "request_timeout_ms",
+    ]
+    static let strategy = [
+        "order_amount", "min_profitability", "slippage_buffer", "concurrent_orders_submission", "style",
+        "max_holding_ms", "exit", "overrides",
+    ]
+    static let strategyExit = ["converge_bps", "on_funding", "max_age_ms"]
+    static let strategyOverride = ["order_amount", "min_profitability", "slippage_buffer"]
+    static let risk = [
+        "level", "max_order_notional", "max_instrument_notional", "max_venue_gross", "max_gross", "max_net",
+        "max_open_arbitrages", "max_in_flight_orders", "max_orders_per_second", "max_orders_per_minute",
+        "runaway_orders_per_minute", "price_band_bps", "max_leverage", "daily_loss_limit", "max_drawdown",
+        "stale_book_ms", "max_mid_mark_divergence_bps", "max_funding_bps", "max_basis_bps", "allow_1000_prefixed",
+        "allow_leveraged_tokens",
     ]
     static let reconnect = ["initial_ms", "max_ms", "jitter"]
     static let venues = ["binance", "okx", "bybit"]
@@ -33,5 +46,19 @@ enum ProfileSchema {
     static let deadManRefreshMsRange = 1_000...60_000
     static let cancelOnDisconnectMsRange = 100...60_000
     static let recvWindowMsRange = 1_000...60_000
+    /// Whole USDT per order / position / venue / account (1 USDT … 100 million).
+    static let usdtAmountRange = 1...100_000_000
+    static let profitabilityBpsRange = 0...1_000
+    static let slippageBpsRange = 0...500
+    static let holdingMsRange = 1_000...604_800_000
+    static let convergeBpsRange = 0...500
+    static let riskLevelRange = 0...100
+    static let countCapRange = 1...1_000
+    static let ordersPerSecondRange = 1...100
+    static let ordersPerMinuteRange = 1...6_000
+    static let priceBandBpsRange = 1...1_000
+    static let leverageRange = 1...20
+    static let staleBookMsRange = 50...60_000
+    static let guardBpsRange = 1...10_000
     static let pingIntervalMsRange = 1000...120_000
 }

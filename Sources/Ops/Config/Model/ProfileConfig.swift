@@ -15,6 +15,10 @@ public struct ProfileConfig: Sendable, Equatable, Encodable {
     public var marketData: MarketDataConfig
     /// Order path: deadlines, dead-man switch, cancel-on-disconnect.
     public var execution: ExecutionConfig
+    /// Arbitrage strategy parameters.
+    public var strategy: StrategyConfig
+    /// Pre-trade risk caps and data guards.
+    public var risk: RiskConfig
     /// Per-venue connection and credentials.
     public var venues: VenuesConfig
     /// Instruments to trade, canonical ids, in file order.
@@ -27,18 +31,20 @@ public struct ProfileConfig: Sendable, Equatable, Encodable {
     /// Creates a config from its sections (tests and the built-in demo default).
     public init(
         profile: ProfileKind, server: ServerConfig, sim: SimConfig, storage: StorageConfig,
-        marketData: MarketDataConfig, execution: ExecutionConfig = ExecutionConfig(), venues: VenuesConfig,
+        marketData: MarketDataConfig, execution: ExecutionConfig = ExecutionConfig(),
+        strategy: StrategyConfig = StrategyConfig(), risk: RiskConfig = RiskConfig(), venues: VenuesConfig,
         instruments: [InstrumentId], logging: LoggingConfig, secretsFile: String? = nil
     ) {
         self.profile = profile; self.server = server; self.sim = sim; self.storage = storage
-        self.marketData = marketData; self.execution = execution; self.venues = venues; self.instruments = instruments
+        self.marketData = marketData; self.execution = execution
+        self.strategy = strategy; self.risk = risk; self.venues = venues; self.instruments = instruments
         self.logging = logging; self.secretsFile = secretsFile
     }
 
     enum CodingKeys: String, CodingKey {
         case profile, server, sim, storage
         case marketData = "market_data"
-        case execution, venues, instruments, logging
+        case execution, strategy, risk, venues, instruments, logging
         case secretsFile = "secrets_file"
     }
 
