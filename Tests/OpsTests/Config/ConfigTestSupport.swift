@@ -53,6 +53,7 @@ enum ConfigTestSupport {
             api_key: ${BYBIT_API_KEY}
             api_secret: ${BYBIT_API_SECRET}
         instruments: [BINANCE:PERP:BTC-USDT, BYBIT:PERP:BTC-USDT]
+        risk: {daily_loss_limit: 200}
 
         """
 
