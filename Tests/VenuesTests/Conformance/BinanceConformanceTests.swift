@@ -67,9 +67,16 @@ import VenueSim
 
     @Test func iocTakesWhatIsThereAndExpiresTheRest() async throws {
         try await Rig.with { rig in
-            let t = await rig.top()
-            let qty = t.askQty + Qty(units: 500, scale: 3)
-            let r = try await rig.client.place(limit(Rig.id("ioc"), .buy, t.ask, qty, tif: .ioc))
+            // The synthetic market moves every tick: if the ask stepped away between reading and placing, nothing
+            // fills at the old touch — try again (a few times) rather than assert on a book that is gone.
+            var t = await rig.top()
+            var qty = t.askQty + Qty(units: 500, scale: 3)
+            var r = try await rig.client.place(limit(Rig.id("ioc"), .buy, t.ask, qty, tif: .ioc))
+            for attempt in 1...5 where r.filledQty.isZero {
+                t = await rig.top()
+                qty = t.askQty + Qty(units: 500, scale: 3)
+                r = try await rig.client.place(limit(Rig.id("ioc", attempt), .buy, t.ask, qty, tif: .ioc))
+            }
             #expect(r.status == .expired || r.status == .canceled)
             #expect(r.filledQty > .zero && r.filledQty < qty, "partial fill at the touch, remainder expired")
             #expect(try await rig.client.openOrders(instrument: nil).isEmpty)

@@ -88,7 +88,8 @@ import Venues
         try await R.with { (rig: BybitRig) async throws in
             let c = rig.client
             let t = try await rig.top()
-            let limit = R.shift(t.ask, t.tick, 2)
+            // Well through the touch, so a market step between reading the book and placing still leaves a fill.
+            let limit = R.shift(t.ask, t.tick, 20)
             let available = await rig.askQty(upTo: limit)
             // Twice what rests up to the limit: the remainder stays large even if the book refills meanwhile.
             let qty = available + Qty(units: max(5, available.units), scale: available.scale)
