@@ -32,17 +32,17 @@ public struct PropBotRuntime: Service {
         let simulator = profile.sim.enabled ? VenueSimulator(config: simulatorConfig, logger: logger.with(component: "sim")) : nil
         let simEndpoints = try await simulator?.start()
         let metrics = MetricsRegistry()
-        let hub = MarketDataHub(profile: profile, endpoints: { venue in
+        // The simulator's URLs when it serves the venues, else the profile's: the same for market data and orders.
+        let endpoints = { (venue: Venue) -> VenueBaseURLs in
             if let sim = simEndpoints?.endpoints(for: venue) { return VenueBaseURLs(rest: sim.rest, ws: sim.ws) }
             return VenueBaseURLs.configured(venue, in: profile)
-        }, metrics: metrics, time: time, logger: logger.with(component: "md"))
+        }
+        let hub = MarketDataHub(profile: profile, endpoints: endpoints, metrics: metrics, time: time,
+                                logger: logger.with(component: "md"))
 
         let execution = try ExecutionPlane(
             profile: profile,
-            endpoints: { venue in
-                if let sim = simEndpoints?.endpoints(for: venue) { return VenueBaseURLs(rest: sim.rest, ws: sim.ws) }
-                return VenueBaseURLs.configured(venue, in: profile)
-            },
+            endpoints: endpoints,
             credentials: { venue in Self.credentials(venue, profile: profile, simulator: simulator?.config.credentials) },
             paperBooks: FeedPaperBookSource(books: { id in hub.book(id) }),
             contractValues: profile.profile == .paper ? await paperContractValues() : [:],
