@@ -1,0 +1,111 @@
+import PropCore
+
+extension ArbitrageEngine {
+    /// Exit rules of the pair's open arbitrage (converged spread, age, costly funding ahead) and the
+    /// cancel of a resting maker leg whose opportunity is gone.
+    mutating func checkExits(pair: Int, nowNs: UInt64, into out: inout [EngineCommand]) {
+        guard let id = activeByPair[pair], var a = arbitrages[id] else { return }
+        switch a.phase {
+        case .entering:
+            cancelStaleMaker(&a, into: &out)
+        case .open:
+            if let reason = exitReason(a, nowNs: nowNs) {
+                a.phase = .exiting
+                a.exitReason = reason
+                sendExit(&a, nowNs: nowNs, into: &out)
+            }
+        case .balancing, .exiting, .closed:
+            break
+        }
+        arbitrages[id] = a
+    }
+
+    /// Why the open arbitrage should close now, in Russian; nil to keep it.
+    func exitReason(_ a: Arbitrage, nowNs: UInt64) -> String? {
+        guard let long = slotById[a.buyInstrument], let short = slotById[a.sellInstrument] else { return nil }
+        let age = nowNs &- (a.openedNs ?? a.createdNs)
+        if age >= UInt64(settings.holdLimitMs) * 1_000_000 { return "истёк срок удержания \(settings.holdLimitMs) мс" }
+        let l = markets[long], s = markets[short]
+        if l.isUsable, s.isUsable {
+            // We bought where it was cheap and sold where it was dear: closed when the dear side is back.
+            let spread = (s.midD - l.midD) / l.midD * 10_000
+            if spread <= settings.exitConvergeBps {
+                return "спред сошёлся: \(Self.decimals(spread, 2)) б.п. ≤ \(settings.exitConvergeBps) б.п."
+            }
+        }
+        if settings.exitOnFunding {
+            // The short receives its rate, the long pays its rate: a net cost within a minute of settlement.
+            let carry = s.funding.rate.doubleValue - l.funding.rate.doubleValue
+            let next = [l.nextFundingMs, s.nextFundingMs].compactMap { $0 }.min()
+            if carry < 0, let next, next - wallMs <= 60_000, next >= wallMs {
+                return "перед выплатой фандинга, которая стоит позиции \(Self.decimals(carry * 10_000, 2)) б.п."
+            }
+        }
+        return nil
+    }
+
+    /// Reduce-only IOC on every instrument the arbitrage holds, sent together.
+    mutating func sendExit(_ a: inout Arbitrage, nowNs: UInt64, into out: inout [EngineCommand]) {
+        var legs: [LegOrder] = []
+        for (instrument, held) in a.held.sorted(by: { $0.key < $1.key }) where !held.isZero {
+            guard let slot = slotById[instrument] else { continue }
+            let key = LegKey(arbitrageId: a.id, index: a.legs.count + legs.count)
+            guard let leg = takerLeg(key, .exit, slot: slot, side: held.isNegative ? .buy : .sell,
+                                     base: held.magnitude, reduceOnly: true) else { continue }
+            if case .deny(let d) = risk.check(riskOrder(leg, opens: false), snapshot: riskSnapshot(nowNs), nowNs: nowNs) {
+                out.append(.alert(code: "exit_denied", messageRu: "Арбитраж \(a.id): выход на \(instrument) отклонён риском: \(d.messageRu)"))
+                continue
+            }
+            legs.append(leg)
+        }
+        a.nextRetryNs = nowNs + UInt64(settings.retryMs) * 1_000_000
+        guard !legs.isEmpty else { return }
+        a.legs.append(contentsOf: legs.map { LegRecord(order: $0, sentNs: nowNs) })
+        out.append(.place(legs))
+    }
+
+    /// A post-only entry leg is cancelled as soon as the taker side no longer pays.
+    mutating func cancelStaleMaker(_ a: inout Arbitrage, into out: inout [EngineCommand]) {
+        guard let i = a.legs.firstIndex(where: { $0.isWorking && !$0.cancelRequested && $0.order.timeInForce == .postOnly }),
+              let buy = slotById[a.buyInstrument], let sell = slotById[a.sellInstrument] else { return }
+        let key = OpportunityBoard.RouteKey(buy: buy, sell: sell, style: a.style)
+        guard markets[buy].isUsable, markets[sell].isUsable,
+              edgeBoundBps(key) >= effectiveMinBps(a.pair).doubleValue - 0.5 else {
+            a.legs[i].cancelRequested = true
+            out.append(.cancel(a.legs[i].order.key))
+            return
+        }
+    }
+
+    /// Unhedged exposure of a pair: |Σ position over its venues| at mid; its bound HOLDs and alerts.
+    mutating func trackExposure(pair: Int, nowNs: UInt64, into out: inout [EngineCommand]) {
+        var net = 0.0, mid = 0.0
+        var netQty = Qty(units: 0, scale: 12)
+        for slot in pairs[pair].slots {
+            let q = portfolio.position(markets[slot].id)?.qty ?? Qty(units: 0, scale: 12)
+            net += q.doubleValue
+            netQty += q
+            if mid == 0, markets[slot].isUsable { mid = markets[slot].midD }
+        }
+        let usd = abs(net) * mid
+        let name = pairs[pair].name
+        let crossed = exposure.update(name, usd: usd, isDust: isDust(netQty.magnitude, pair: pair), nowNs: nowNs,
+                                      maxUsd: settings.maxUnhedgedUsd, maxMs: settings.maxUnhedgedMs)
+        guard crossed else { return }
+        let text = "Непокрытая позиция \(name): \(Int(usd.rounded())) USDT в течение \(Self.decimals(exposure.pairs[name]?.seconds(nowNs) ?? 0, 1)) с превышает предел (\(Int(settings.maxUnhedgedUsd)) USDT / \(settings.maxUnhedgedMs) мс)"
+        risk.hold(text)
+        out.append(.hold(reason: text))
+        out.append(.alert(code: "unhedged_exposure", messageRu: text + "; торговля остановлена (HOLD)"))
+    }
+}
+
+extension ArbitrageEngine {
+    /// `value` with `places` decimals for the operator's text (no Foundation in the engine).
+    static func decimals(_ value: Double, _ places: Int) -> String {
+        guard value.isFinite else { return "—" }
+        var scale: Int64 = 1
+        for _ in 0..<places { scale *= 10 }
+        let units = Int64((value * Double(scale)).rounded())
+        return Qty(units: units, scale: places).description
+    }
+}

@@ -1,0 +1,170 @@
+import PropCore
+
+extension ArbitrageEngine {
+    /// A fill of one of our legs (from the private stream or a query; duplicates by trade id are ignored).
+    public mutating func onFill(_ key: LegKey, _ fill: LegFill, nowNs: UInt64, wallMs: Int64, into out: inout [EngineCommand]) {
+        guard var a = arbitrages[key.arbitrageId], let i = a.legIndex(key) else { return }
+        self.wallMs = wallMs
+        let order = a.legs[i].order
+        let base = Price(units: order.contractValue.units, scale: order.contractValue.scale).notional(fill.qty, scale: 12)
+        let booked = portfolio.apply(PortfolioFill(instrument: order.instrument, side: order.side, qty: base,
+                                                   price: fill.price, fee: fill.fee, isMaker: fill.isMaker,
+                                                   tradeId: fill.tradeId, tsMs: fill.tsMs))
+        guard booked else { return }
+        a.legs[i].filledQty += fill.qty
+        a.legs[i].filledBase += base
+        a.legs[i].filledNotional += fill.price.notional(base, scale: 8)
+        a.legs[i].fees += fill.fee
+        arbitrages[a.id] = a
+        progress(a.id, nowNs: nowNs, into: &out)
+    }
+
+    /// A leg reached its end on the venue (or was refused before it). Fills must have been delivered first.
+    public mutating func onLegFinal(_ key: LegKey, _ outcome: LegOutcome, nowNs: UInt64, wallMs: Int64,
+                                    into out: inout [EngineCommand]) {
+        guard var a = arbitrages[key.arbitrageId], let i = a.legIndex(key), a.legs[i].isWorking else { return }
+        self.wallMs = wallMs
+        a.legs[i].outcome = outcome
+        if outcome != .done, a.legs[i].filledBase.isZero, a.legs[i].order.purpose != .exit {
+            a.failedInstruments.insert(a.legs[i].order.instrument)
+        }
+        arbitrages[a.id] = a
+        progress(a.id, nowNs: nowNs, into: &out)
+    }
+
+    /// Moves one arbitrage forward: leg deadlines, the sequential follower, and once nothing is working,
+    /// hedge / unwind of any imbalance, or the next phase.
+    mutating func progress(_ id: String, nowNs: UInt64, into out: inout [EngineCommand]) {
+        guard var a = arbitrages[id], a.isActive else { return }
+        for i in a.legs.indices where a.legs[i].isWorking && !a.legs[i].cancelRequested {
+            let limit = a.legs[i].order.timeInForce == .postOnly ? settings.makerRestMs : settings.legTimeoutMs
+            if nowNs &- a.legs[i].sentNs >= UInt64(limit) * 1_000_000 {
+                a.legs[i].cancelRequested = true
+                out.append(.cancel(a.legs[i].order.key))
+            }
+        }
+        if a.phase == .entering, let follow = a.follow, !a.legs.contains(where: { $0.isWorking && $0.order.instrument == follow }) {
+            if let slot = slotById[follow], !a.failedInstruments.contains(follow), tradable(a.imbalance.magnitude, slot) {
+                sendResidual(&a, slot: slot, purpose: .entry, reduceOnly: false, nowNs: nowNs, into: &out)
+            }
+        }
+        if !a.hasWorkingLegs { settle(&a, nowNs: nowNs, into: &out) }
+        arbitrages[id] = a
+        if !a.isActive { finish(a, nowNs: nowNs) }
+        if let slot = slotById[a.buyInstrument] { trackExposure(pair: markets[slot].pairIndex, nowNs: nowNs, into: &out) }
+    }
+
+    /// Nothing is working: either the legs offset each other (open, closed or exit again) or the excess is
+    /// hedged on another venue / unwound on its own, within the deadline.
+    mutating func settle(_ a: inout Arbitrage, nowNs: UInt64, into out: inout [EngineCommand]) {
+        let pair = markets[slotById[a.buyInstrument] ?? 0].pairIndex
+        let imbalance = a.imbalance
+        if isDust(imbalance.magnitude, pair: pair) {
+            a.imbalanceSinceNs = nil
+            let gross = a.held.values.reduce(Qty(units: 0, scale: 12)) { $0 + $1.magnitude }
+            if isDust(gross, pair: pair) { a.phase = .closed; a.closedNs = nowNs; return }
+            switch a.phase {
+            case .entering, .balancing: a.phase = .open; a.openedNs = a.openedNs ?? nowNs
+            case .exiting: if nowNs >= a.nextRetryNs { sendExit(&a, nowNs: nowNs, into: &out) }
+            case .open, .closed: break
+            }
+            return
+        }
+        let since = a.imbalanceSinceNs ?? nowNs
+        a.imbalanceSinceNs = since
+        if a.phase != .exiting { a.phase = .balancing }
+        if !a.deadlineBreached, nowNs &- since > UInt64(settings.hedgeDeadlineMs) * 1_000_000 {
+            a.deadlineBreached = true
+            let text = "Арбитраж \(a.id) (\(a.pair)): непокрытая нога \(imbalance.trimmedDescription) не закрыта за \(settings.hedgeDeadlineMs) мс"
+            risk.hold(text)
+            out.append(.hold(reason: text))
+            out.append(.alert(code: "leg_risk_deadline", messageRu: text + "; торговля остановлена (HOLD), продолжаем сворачивать ногу"))
+        }
+        guard nowNs >= a.nextRetryNs else { return }
+        let side: OrderSide = imbalance.isNegative ? .buy : .sell
+        if a.phase != .exiting, a.hedgeAttempts < settings.maxHedgeAttempts, !risk.isHeld,
+           let slot = hedgeVenue(a, side: side, qty: imbalance.magnitude, pair: pair) {
+            a.hedgeAttempts += 1
+            sendResidual(&a, slot: slot, purpose: .hedge, reduceOnly: false, nowNs: nowNs, into: &out)
+        } else if let slot = unwindVenue(a, sign: imbalance.isNegative) {
+            sendResidual(&a, slot: slot, purpose: .unwind, reduceOnly: true, nowNs: nowNs, into: &out)
+        }
+        a.nextRetryNs = nowNs + UInt64(settings.retryMs) * 1_000_000
+    }
+
+    /// The best venue (other than the ones that failed) to take the other side of `qty` now.
+    func hedgeVenue(_ a: Arbitrage, side: OrderSide, qty: Qty, pair: Int) -> Int? {
+        pairs[pair].slots
+            .filter { !a.failedInstruments.contains(markets[$0].id) && markets[$0].isUsable && tradable(qty, $0) }
+            .max { side == .sell ? markets[$0].bidD < markets[$1].bidD : markets[$0].askD > markets[$1].askD }
+    }
+
+    /// The instrument holding the largest excess of the imbalance's sign (its own venue takes it back).
+    func unwindVenue(_ a: Arbitrage, sign negative: Bool) -> Int? {
+        a.held.filter { !$0.value.isZero && $0.value.isNegative == negative }
+            .max { $0.value.magnitude < $1.value.magnitude }
+            .flatMap { slotById[$0.key] }
+    }
+
+    /// Sends a taker IOC on `slot` for the arbitrage's current imbalance (or, reduce-only, at most what the
+    /// arbitrage holds there), through the risk gate.
+    mutating func sendResidual(_ a: inout Arbitrage, slot: Int, purpose: LegPurpose, reduceOnly: Bool, nowNs: UInt64,
+                               into out: inout [EngineCommand]) {
+        let imbalance = a.imbalance
+        let side: OrderSide = imbalance.isNegative ? .buy : .sell
+        var base = imbalance.magnitude
+        if reduceOnly, let held = a.held[markets[slot].id] { base = min(base, held.magnitude) }
+        guard let leg = takerLeg(LegKey(arbitrageId: a.id, index: a.legs.count), purpose, slot: slot, side: side,
+                                 base: base, reduceOnly: reduceOnly)
+        else { return }
+        guard send(leg, &a, nowNs: nowNs, into: &out) else { return }
+    }
+
+    /// Risk-checks and emits one order; false (with an alert) when the gate denies it.
+    @discardableResult
+    mutating func send(_ leg: LegOrder, _ a: inout Arbitrage, nowNs: UInt64, into out: inout [EngineCommand]) -> Bool {
+        if case .deny(let d) = risk.check(riskOrder(leg, opens: false), snapshot: riskSnapshot(nowNs), nowNs: nowNs) {
+            out.append(.alert(code: "leg_denied", messageRu: "Арбитраж \(a.id): ордер \(leg.purpose.rawValue) на \(leg.instrument) отклонён риском: \(d.messageRu)"))
+            return false
+        }
+        a.legs.append(LegRecord(order: leg, sentNs: nowNs))
+        out.append(.place([leg]))
+        return true
+    }
+
+    /// A taker IOC for `base` coin on `slot`: quantity rounded down to the venue's step, limit through the
+    /// touch by `hedgeSlippageBps` (inside the price band), nil when the size is below one lot.
+    func takerLeg(_ key: LegKey, _ purpose: LegPurpose, slot: Int, side: OrderSide, base: Qty, reduceOnly: Bool) -> LegOrder? {
+        let m = markets[slot]
+        guard let touch = side == .buy ? m.ask : m.bid else { return nil }
+        let factor = Double(side == .buy ? 10_000 + settings.hedgeSlippageBps : 10_000 - settings.hedgeSlippageBps) / 10_000
+        let raw = Price(units: Int64((touch.doubleValue * factor * 1e8).rounded()), scale: 8)
+        let q = OrderQuantizer(rules: m.rules)
+        guard let order = try? q.quantize(side: side, baseQty: base, price: raw, rounding: .passive) else { return nil }
+        return LegOrder(key: key, purpose: purpose, instrument: m.id, side: side, timeInForce: .ioc, price: order.price,
+                        qty: order.qty, contractValue: m.rules.contractValue, reduceOnly: reduceOnly, expectedPrice: touch)
+    }
+
+    /// Whether `base` is at least one tradable order on `slot`.
+    func tradable(_ base: Qty, _ slot: Int) -> Bool {
+        guard let price = markets[slot].bid ?? markets[slot].ask else { return false }
+        return (try? OrderQuantizer(rules: markets[slot].rules).quantize(side: .buy, baseQty: base, price: price, rounding: .passive)) != nil
+    }
+
+    /// Below one tradable order on every venue of the pair: nothing more can be done about it.
+    func isDust(_ base: Qty, pair: Int) -> Bool {
+        base.isZero || !pairs[pair].slots.contains { tradable(base, $0) }
+    }
+
+    /// A closed arbitrage frees its pair (after the cooldown) and is kept for the record.
+    mutating func finish(_ a: Arbitrage, nowNs: UInt64) {
+        guard let slot = slotById[a.buyInstrument] else { return }
+        let pair = markets[slot].pairIndex
+        if activeByPair[pair] == a.id { activeByPair[pair] = nil }
+        pairFinishedNs[pair] = nowNs
+        while arbitrageOrder.count > Self.historyLimit, let oldest = arbitrageOrder.first,
+              arbitrages[oldest].map({ !$0.isActive }) ?? true {
+            arbitrageOrder.removeFirst(); arbitrages[oldest] = nil
+        }
+    }
+}

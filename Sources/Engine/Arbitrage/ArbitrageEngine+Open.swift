@@ -1,0 +1,111 @@
+import PropCore
+
+extension ArbitrageEngine {
+    /// Opens an arbitrage on a tradeable opportunity if the engine, the risk gate and both venues' margin
+    /// allow both legs; otherwise records why on the board. Both legs are checked before either is sent.
+    mutating func open(_ key: OpportunityBoard.RouteKey, _ o: Opportunity, nowNs: UInt64, into out: inout [EngineCommand]) {
+        let pair = markets[key.buy].pairIndex
+        if let reason = engineBlock(pair: pair, nowNs: nowNs) {
+            return skip(key, code: reason.code, ru: reason.ru)
+        }
+        guard let buyQuote = o.buyLeg, let sellQuote = o.sellLeg else { return }
+        let id = "\(idPrefix)-\(nextArbitrage)"
+        let buy = legOrder(LegKey(arbitrageId: id, index: 0), .entry, slot: key.buy, quote: buyQuote)
+        let sell = legOrder(LegKey(arbitrageId: id, index: 1), .entry, slot: key.sell, quote: sellQuote)
+        guard let buy, let sell else {
+            return skip(key, code: "leg_rules", ru: "Нога не проходит правила биржи по шагу цены или объёма")
+        }
+        let snapshot = riskSnapshot(nowNs)
+        for leg in [buy, sell] {
+            if case .deny(let d) = risk.evaluate(riskOrder(leg, opens: true), snapshot: snapshot, nowNs: nowNs) {
+                return skip(key, code: d.code, ru: "Риск: \(d.messageRu)")
+            }
+            if let m = marginShortfall(leg) { return skip(key, code: "margin", ru: m) }
+        }
+        nextArbitrage += 1
+        var a = Arbitrage(id: id, plan: o, buy: markets[key.buy].id, sell: markets[key.sell].id, nowNs: nowNs, wallMs: wallMs)
+        var first: [LegOrder]
+        switch (key.style, settings.concurrentOrdersSubmission) {
+        case (.takerTaker, true): first = [buy, sell]
+        case (.makerBuy, _): first = [buy]
+        case (.makerSell, _): first = [sell]
+        // Sequential taker/taker: the slower venue first, the faster one follows for what filled.
+        case (.takerTaker, false): first = [slower(buy, sell)]
+        }
+        if first.count == 1 {
+            first[0].key.index = 0
+            a.follow = first[0].instrument == buy.instrument ? sell.instrument : buy.instrument
+        }
+        // Only what is sent is checked in: the follower passes the gate when it goes out.
+        for leg in first { _ = risk.check(riskOrder(leg, opens: true), snapshot: snapshot, nowNs: nowNs) }
+        a.legs = first.map { LegRecord(order: $0, sentNs: nowNs) }
+        store(a, pair: pair)
+        board.annotate(key, code: "traded", ru: "Открыт арбитраж \(id)")
+        out.append(.place(first))
+    }
+
+    /// Engine-level reasons not to open a new arbitrage on a pair.
+    func engineBlock(pair: Int, nowNs: UInt64) -> (code: String, ru: String)? {
+        if let held = risk.holdReason { return ("hold", "HOLD: \(held.messageRu)") }
+        if let active = activeByPair[pair] { return ("pair_busy", "По этой паре уже идёт арбитраж \(active)") }
+        if let done = pairFinishedNs[pair], nowNs &- done < UInt64(settings.pairCooldownMs) * 1_000_000 {
+            return ("cooldown", "Пауза после предыдущего арбитража по паре")
+        }
+        return nil
+    }
+
+    mutating func skip(_ key: OpportunityBoard.RouteKey, code: String, ru: String) {
+        skipsByCode[code, default: 0] += 1
+        board.annotate(key, code: code, ru: ru)
+    }
+
+    /// An entry leg from the calculator's quote: IOC at the deepest walked level (aggressive tick rounding) or
+    /// post-only at its own best level (passive rounding).
+    func legOrder(_ key: LegKey, _ purpose: LegPurpose, slot: Int, quote: LegQuote) -> LegOrder? {
+        let rules = markets[slot].rules
+        let maker = quote.role == .maker
+        guard let price = try? OrderQuantizer(rules: rules).roundPrice(quote.worstPrice, side: quote.side,
+                                                                         rounding: maker ? .passive : .aggressive)
+        else { return nil }
+        return LegOrder(key: key, purpose: purpose, instrument: rules.id, side: quote.side,
+                        timeInForce: maker ? .postOnly : .ioc, price: price, qty: quote.venueQty,
+                        contractValue: rules.contractValue, reduceOnly: false, expectedPrice: quote.vwap)
+    }
+
+    func slower(_ a: LegOrder, _ b: LegOrder) -> LegOrder {
+        (venueLatencyNs[a.instrument.venue] ?? 0) >= (venueLatencyNs[b.instrument.venue] ?? 0) ? a : b
+    }
+
+    func riskOrder(_ leg: LegOrder, opens: Bool) -> RiskOrder {
+        RiskOrder(leg.request(clientOrderId: ""), contractValue: leg.contractValue, opensArbitrage: opens)
+    }
+
+    /// The exposure and market state for the risk gate.
+    func riskSnapshot(_ nowNs: UInt64) -> RiskSnapshot {
+        var marketsById: [InstrumentId: RiskMarket] = [:]
+        for m in markets { marketsById[m.id] = m.riskMarket(nowNs) }
+        let inFlight = activeByPair.values.reduce(0) { n, id in n + (arbitrages[id]?.legs.filter(\.isWorking).count ?? 0) }
+        return RiskSnapshot(positions: portfolio.riskPositions(), openArbitrages: activeByPair.count, inFlightOrders: inFlight,
+                            equity: portfolio.equity, pnlToday: portfolio.pnlToday,
+                            peakEquityToday: portfolio.peakEquityToday, markets: marketsById)
+    }
+
+    /// Initial margin the leg needs beyond what the venue has available, in Russian; nil when it fits.
+    func marginShortfall(_ leg: LegOrder) -> String? {
+        let venue = leg.instrument.venue
+        guard let available = availableMargin[venue] else {
+            return "Нет данных о марже на \(venue.canonicalName): новые арбитражи не открываются, пока баланс не прочитан"
+        }
+        let need = leg.price.notional(leg.baseQty).doubleValue / Double(max(1, settings.marginLeverage))
+        guard available.doubleValue >= need else {
+            return "Недостаточно маржи на \(venue.canonicalName): нужно \(Int(need.rounded(.up))) USDT, доступно \(available.trimmedDescription)"
+        }
+        return nil
+    }
+
+    mutating func store(_ a: Arbitrage, pair: Int) {
+        if arbitrages[a.id] == nil { arbitrageOrder.append(a.id) }
+        arbitrages[a.id] = a
+        if a.isActive { activeByPair[pair] = a.id }
+    }
+}

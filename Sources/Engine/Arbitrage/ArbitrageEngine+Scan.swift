@@ -1,0 +1,90 @@
+import PropCore
+
+extension ArbitrageEngine {
+    /// Evaluates every route of `pair` through the changed book and opens the best tradeable one.
+    mutating func scan(pair: Int, changed: Int, nowNs: UInt64, depth: (Int) -> DepthLevels, into out: inout [EngineCommand]) {
+        let slots = pairs[pair].slots
+        var best: (key: OpportunityBoard.RouteKey, opportunity: Opportunity)?
+        for other in slots where other != changed {
+            for (buy, sell) in [(changed, other), (other, changed)] {
+                for style in styles(buy: buy, sell: sell) {
+                    let key = OpportunityBoard.RouteKey(buy: buy, sell: sell, style: style)
+                    board.evaluations &+= 1
+                    guard let o = evaluate(key, nowNs: nowNs, depth: depth), o.isTradeable else { continue }
+                    if best.map({ o.netEdge > $0.opportunity.netEdge }) ?? true { best = (key, o) }
+                }
+            }
+        }
+        if let best { open(best.key, best.opportunity, nowNs: nowNs, into: &out) }
+    }
+
+    /// The styles tried on a route: taker/taker, or maker/taker with the post-only leg on the slower venue.
+    func styles(buy: Int, sell: Int) -> [ExecutionStyle] {
+        switch settings.style {
+        case .takerTaker: return [.takerTaker]
+        case .makerTaker:
+            let b = venueLatencyNs[markets[buy].id.venue] ?? 0, s = venueLatencyNs[markets[sell].id.venue] ?? 0
+            // Equal latencies: rest on the buy side (a deterministic choice, not a guess about speed).
+            return [b >= s ? .makerBuy : .makerSell]
+        }
+    }
+
+    /// The route's opportunity: a cheap top-of-book bound first (a walk can only be worse than the top, so a
+    /// bound below the threshold proves the route below it); the full walk when the bound passes or the
+    /// board's refresh of this route is due. Nil when nothing was recorded.
+    mutating func evaluate(_ key: OpportunityBoard.RouteKey, nowNs: UInt64, depth: (Int) -> DepthLevels) -> Opportunity? {
+        let b = markets[key.buy], s = markets[key.sell]
+        guard b.isUsable, s.isUsable else { return nil }
+        let pair = b.id.pair
+        let minBps = effectiveMinBps(pair)
+        let bound = edgeBoundBps(key)
+        let refreshDue = board.lastNs(key).map { nowNs &- $0 >= UInt64(settings.boardRefreshMs) * 1_000_000 } ?? true
+        guard bound >= minBps.doubleValue - 0.5 || refreshDue else { return nil }
+        if markets[key.buy].depth.bids.isEmpty { markets[key.buy].depth = depth(key.buy) }
+        if markets[key.sell].depth.bids.isEmpty { markets[key.sell].depth = depth(key.sell) }
+        let params = OpportunityParameters(sizeBase: sizeBase(pair, price: b.askD), slippageBufferBps: effectiveBufferBps(pair),
+                                           minProfitabilityBps: minBps, holdingSeconds: settings.maxHoldingMs / 1000)
+        let o = OpportunityCalculator.evaluate(buyOn: markets[key.buy].venueMarket, sellOn: markets[key.sell].venueMarket,
+                                               style: key.style, parameters: params)
+        board.record(key, .init(opportunity: o, buyBookAgeMs: b.ageMs(nowNs), sellBookAgeMs: s.ageMs(nowNs),
+                                reasonCode: o.rejection?.code, reasonRu: o.reasonRu, walked: true,
+                                evaluatedNs: nowNs, wallMs: wallMs))
+        return o
+    }
+
+    /// Upper bound of the net edge in bps from the tops: prices at the touch, fees, buffer and funding.
+    func edgeBoundBps(_ key: OpportunityBoard.RouteKey) -> Double {
+        let b = markets[key.buy], s = markets[key.sell]
+        let buffer = effectiveBufferBps(b.id.pair).doubleValue
+        let buyPrice = key.style == .makerBuy ? b.bidD : b.askD
+        let sellPrice = key.style == .makerSell ? s.askD : s.bidD
+        guard buyPrice > 0 else { return -.infinity }
+        let buyFee = (key.style == .makerBuy ? b.fees.maker : b.fees.taker).doubleValue * 10_000
+        let sellFee = (key.style == .makerSell ? s.fees.maker : s.fees.taker).doubleValue * 10_000
+        let buffers = (key.style == .takerTaker ? 2 : 1) * buffer
+        let holding = Double(settings.maxHoldingMs) / 1000
+        let funding = (s.funding.rate.doubleValue * holding / Double(max(1, s.funding.intervalSeconds))
+            - b.funding.rate.doubleValue * holding / Double(max(1, b.funding.intervalSeconds))) * 10_000
+        return (sellPrice - buyPrice) / buyPrice * 10_000 - buyFee - sellFee - buffers + funding
+    }
+
+    /// Size in base coin for the pair's order amount at `price`, scaled by the risk level (the calculator
+    /// rounds it down to both venues' lots).
+    func sizeBase(_ pair: String, price: Double) -> Qty {
+        guard price > 0 else { return .zero }
+        let amount = risk.level.scale(settings.orderAmount(pair)).doubleValue
+        return Qty(units: Int64((amount / price * 1e8).rounded(.down)), scale: 8)
+    }
+
+    /// `min_profitability` raised as the risk level falls: × (2 − level/100), so level 0 asks twice as much.
+    func effectiveMinBps(_ pair: String) -> BasisPoints {
+        let m = settings.minProfitability(pair)
+        return BasisPoints(units: m.units * (200 - risk.level.percent), scale: m.scale + 2)
+    }
+
+    /// The slippage buffer grows the same way: a lower level assumes worse fills.
+    func effectiveBufferBps(_ pair: String) -> BasisPoints {
+        let m = settings.slippageBuffer(pair)
+        return BasisPoints(units: m.units * (200 - risk.level.percent), scale: m.scale + 2)
+    }
+}

@@ -1,0 +1,134 @@
+public import PropCore
+
+/// The deterministic arbitrage core: consumes book updates, funding, leg fills and outcomes and timer ticks;
+/// emits orders, cancels, HOLDs and alerts. No clock, no I/O, no randomness: the same events give the same
+/// commands in the demo, live and in a backtest.
+///
+/// Per pair at most one arbitrage is active at a time, so a reduce-only exit never fights another arbitrage's
+/// position on the same venue instrument.
+public struct ArbitrageEngine: Sendable {
+    public var settings: ArbitrageSettings
+    /// Pre-trade risk: every order passes it, no exception.
+    public var risk: RiskGate
+    /// Positions, PnL, fees and funding from our fills.
+    public internal(set) var portfolio: Portfolio
+    public internal(set) var markets: [MarketSlot]
+    /// Pair name and the slots trading it.
+    let pairs: [(name: String, slots: [Int])]
+    let slotById: [InstrumentId: Int]
+    /// Active and recently finished arbitrages by id (finished ones are trimmed to `historyLimit`).
+    public internal(set) var arbitrages: [String: Arbitrage] = [:]
+    /// Ids in creation order.
+    public internal(set) var arbitrageOrder: [String] = []
+    /// The active arbitrage per pair index.
+    var activeByPair: [Int: String] = [:]
+    /// When the last arbitrage on a pair finished.
+    var pairFinishedNs: [Int: UInt64] = [:]
+    /// Latest evaluation of every route, for the operator.
+    public internal(set) var board = OpportunityBoard()
+    /// Unhedged exposure per pair.
+    public internal(set) var exposure = UnhedgedExposure()
+    /// Available margin per venue, USDT (nil = not reported yet).
+    public internal(set) var availableMargin: [Venue: Qty] = [:]
+    /// Denials of new arbitrages by reason code (the risk gate counts per order).
+    public internal(set) var skipsByCode: [String: Int] = [:]
+    /// Venue place→ack latency estimates (ns) used to pick the maker venue (the slower one rests).
+    public var venueLatencyNs: [Venue: UInt64] = [:]
+    /// Wall-clock ms at the last event, for ids and records (the caller's clock).
+    var wallMs: Int64 = 0
+    var nextArbitrage = 0
+    let idPrefix: String
+    /// Finished arbitrages kept for the API.
+    public static let historyLimit = 500
+
+    /// An engine trading `instruments` (their venue rules), starting from `portfolio`. `idPrefix` keeps
+    /// arbitrage ids unique across process starts (the fencing epoch, say).
+    public init(settings: ArbitrageSettings, instruments: [InstrumentRules], risk: RiskGate, portfolio: Portfolio,
+                idPrefix: String = "arb") {
+        self.settings = settings; self.risk = risk; self.portfolio = portfolio; self.idPrefix = idPrefix
+        var pairNames: [String] = []
+        var slotsByPair: [String: [Int]] = [:]
+        var markets: [MarketSlot] = []
+        var byId: [InstrumentId: Int] = [:]
+        for rules in instruments where byId[rules.id] == nil {
+            let pair = rules.id.pair
+            if slotsByPair[pair] == nil { pairNames.append(pair) }
+            let pairIndex = pairNames.firstIndex(of: pair)!
+            byId[rules.id] = markets.count
+            slotsByPair[pair, default: []].append(markets.count)
+            let fees = settings.fees[rules.id.venue] ?? FeeSchedule(maker: FeeRate(units: 5, scale: 4), taker: FeeRate(units: 10, scale: 4))
+            markets.append(MarketSlot(rules: rules, pairIndex: pairIndex, fees: fees))
+        }
+        self.markets = markets
+        slotById = byId
+        pairs = pairNames.map { ($0, slotsByPair[$0] ?? []) }
+    }
+
+    /// The slot of an instrument (pass it to `onBook` on the hot path instead of the id).
+    public func slot(of id: InstrumentId) -> Int? { slotById[id] }
+
+    /// Every arbitrage, oldest first.
+    public var allArbitrages: [Arbitrage] { arbitrageOrder.compactMap { arbitrages[$0] } }
+
+    /// Arbitrages not yet closed.
+    public var activeArbitrages: [Arbitrage] { activeByPair.values.sorted().compactMap { arbitrages[$0] } }
+
+    // MARK: market events
+
+    /// A book changed. `depth(n)` gives its best `n` levels and is called only when the cheap top-of-book
+    /// bound says a route through this book may pay (or the board's refresh is due), so most updates cost a
+    /// few comparisons.
+    public mutating func onBook(slot: Int, bid: Price?, ask: Price?, valid: Bool, nowNs: UInt64, wallMs: Int64,
+                                depth: (Int) -> DepthLevels, into out: inout [EngineCommand]) {
+        guard markets.indices.contains(slot) else { return }
+        self.wallMs = wallMs
+        markets[slot].bid = bid; markets[slot].ask = ask; markets[slot].valid = valid
+        markets[slot].bidD = bid?.doubleValue ?? 0; markets[slot].askD = ask?.doubleValue ?? 0
+        markets[slot].updatedNs = nowNs
+        let pair = markets[slot].pairIndex
+        markets[slot].depth = DepthLevels(bids: [], asks: [])
+        scan(pair: pair, changed: slot, nowNs: nowNs, depth: depth, into: &out)
+        checkExits(pair: pair, nowNs: nowNs, into: &out)
+    }
+
+    /// New funding terms for an instrument (and the next settlement time if known).
+    public mutating func onFunding(slot: Int, terms: FundingTerms, nextFundingMs: Int64?) {
+        guard markets.indices.contains(slot) else { return }
+        markets[slot].funding = terms; markets[slot].nextFundingMs = nextFundingMs
+    }
+
+    /// A funding payment booked on our position (+ received, − paid), de-duplicated by `id`.
+    public mutating func onFundingPayment(slot: Int, amount: Qty, id: String) {
+        guard markets.indices.contains(slot) else { return }
+        _ = portfolio.applyFunding(instrument: markets[slot].id, amount: amount, id: id)
+    }
+
+    /// New mark and index prices for an instrument.
+    public mutating func onMark(slot: Int, mark: Price?, index: Price?) {
+        guard markets.indices.contains(slot) else { return }
+        markets[slot].mark = mark; markets[slot].index = index
+        if let mark { portfolio.mark(markets[slot].id, price: mark) }
+    }
+
+    /// Margin available for new positions on a venue.
+    public mutating func setAvailableMargin(_ venue: Venue, _ amount: Qty) { availableMargin[venue] = amount }
+
+    /// Timers: leg deadlines, residual retries, exit rules by age, the unhedged-exposure bound.
+    public mutating func onTimer(nowNs: UInt64, wallMs: Int64, into out: inout [EngineCommand]) {
+        self.wallMs = wallMs
+        for slot in markets.indices { markToMarket(slot) }
+        for id in activeByPair.values.sorted() { progress(id, nowNs: nowNs, into: &out) }
+        for pair in pairs.indices {
+            checkExits(pair: pair, nowNs: nowNs, into: &out)
+            trackExposure(pair: pair, nowNs: nowNs, into: &out)
+        }
+    }
+
+    /// Marks positions at the mark price, or at the mid when the venue sends none (the simulator, a replay
+    /// without mark frames). On the timer, not per book update: PnL needs no microsecond marks.
+    mutating func markToMarket(_ slot: Int) {
+        let m = markets[slot]
+        guard let price = m.mark ?? (m.isUsable ? RiskMarket(bestBid: m.bid, bestAsk: m.ask).mid : nil) else { return }
+        portfolio.mark(m.id, price: price)
+    }
+}

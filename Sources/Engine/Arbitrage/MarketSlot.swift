@@ -1,0 +1,49 @@
+public import PropCore
+
+/// What the engine knows about one instrument's market: rules, fees, funding, the top of its book
+/// (exact and as doubles for the cheap pre-filter) and the last depth it read.
+public struct MarketSlot: Sendable {
+    public let rules: InstrumentRules
+    /// Index of the instrument's pair in the engine's pair table.
+    let pairIndex: Int
+    public var fees: FeeSchedule
+    public var funding: FundingTerms = .none
+    /// Wall time of the next funding settlement, when the venue said.
+    public var nextFundingMs: Int64?
+    public var bid: Price?
+    public var ask: Price?
+    /// The feed says the book is synced and continuous.
+    public var valid = false
+    /// Monotonic time of the last book update (0 = never).
+    public var updatedNs: UInt64 = 0
+    public var mark: Price?
+    public var index: Price?
+    var bidD = 0.0
+    var askD = 0.0
+    /// Depth read for the last full evaluation.
+    var depth = DepthLevels(bids: [], asks: [])
+
+    init(rules: InstrumentRules, pairIndex: Int, fees: FeeSchedule) {
+        self.rules = rules; self.pairIndex = pairIndex; self.fees = fees
+    }
+
+    public var id: InstrumentId { rules.id }
+
+    /// A book that can be traded against now: synced, both sides, not crossed.
+    var isUsable: Bool { valid && bid != nil && ask != nil && bidD < askD }
+
+    /// Milliseconds since the last update at `nowNs` (nil before the first).
+    func ageMs(_ nowNs: UInt64) -> UInt64? { updatedNs == 0 ? nil : (nowNs &- updatedNs) / 1_000_000 }
+
+    /// The calculator's view of this market.
+    var venueMarket: VenueMarket { VenueMarket(rules: rules, depth: depth, fees: fees, funding: funding) }
+
+    /// The risk gate's view of this market.
+    func riskMarket(_ nowNs: UInt64) -> RiskMarket {
+        RiskMarket(bestBid: bid, bestAsk: ask, bookAgeMs: ageMs(nowNs), mark: mark, index: index,
+                   funding: funding.rate.isZero ? nil : funding.rate)
+    }
+
+    /// (bid + ask) / 2 as a double, for display-only and exposure figures.
+    var midD: Double { (bidD + askD) / 2 }
+}

@@ -1,0 +1,64 @@
+public import PropCore
+
+/// The latest evaluation of every route (pair × buy venue × sell venue × style), with the reason it is not
+/// traded, for `GET /api/opportunities`; plus counters for `opps_per_sec` and the edge histogram.
+public struct OpportunityBoard: Sendable {
+    /// One route's latest evaluation.
+    public struct Entry: Sendable, Equatable {
+        public var opportunity: Opportunity
+        /// Book ages of the buy and sell venues at evaluation, ms.
+        public var buyBookAgeMs: UInt64?
+        public var sellBookAgeMs: UInt64?
+        /// Why it is not traded: the calculator's, the risk gate's or the engine's reason; nil = traded.
+        public var reasonCode: String?
+        public var reasonRu: String?
+        /// Whether the figures come from the full book walk (false: a top-of-book bound, which is enough to
+        /// say the route is below the threshold).
+        public var walked: Bool
+        public var evaluatedNs: UInt64
+        public var wallMs: Int64
+    }
+
+    struct RouteKey: Hashable, Comparable {
+        var buy: Int, sell: Int, style: ExecutionStyle
+        static func < (a: RouteKey, b: RouteKey) -> Bool {
+            (a.buy, a.sell, a.style.rawValue) < (b.buy, b.sell, b.style.rawValue)
+        }
+    }
+
+    var entries: [RouteKey: Entry] = [:]
+    /// Opportunities evaluated since start (bound checks and full walks).
+    public internal(set) var evaluations: UInt64 = 0
+    /// Full book walks since start.
+    public internal(set) var walks: UInt64 = 0
+    /// Net edges (bps) of full walks not yet taken by `drainEdges()`, bounded.
+    var pendingEdges: [Double] = []
+
+    /// Every route's latest entry, best net edge first.
+    public var all: [Entry] {
+        entries.sorted { $0.key < $1.key }.map(\.value)
+            .sorted { $0.opportunity.netEdgeBps > $1.opportunity.netEdgeBps }
+    }
+
+    /// When the route was last recorded.
+    func lastNs(_ key: RouteKey) -> UInt64? { entries[key]?.evaluatedNs }
+
+    mutating func record(_ key: RouteKey, _ entry: Entry) {
+        entries[key] = entry
+        if entry.walked {
+            walks &+= 1
+            if pendingEdges.count < 10_000 { pendingEdges.append(entry.opportunity.netEdgeBps) }
+        }
+    }
+
+    /// Marks the latest entry of a route as not traded for `code`.
+    mutating func annotate(_ key: RouteKey, code: String, ru: String) {
+        entries[key]?.reasonCode = code; entries[key]?.reasonRu = ru
+    }
+
+    /// Net edges of the walks since the last call (the metrics exporter's histogram input).
+    public mutating func drainEdges() -> [Double] {
+        defer { pendingEdges.removeAll(keepingCapacity: true) }
+        return pendingEdges
+    }
+}
