@@ -18,14 +18,17 @@ public final class BinancePrivateStream: Sendable {
     private let logger: Logger
     private let malformed = ManagedAtomic<Int>(0)
     private let sessions = ManagedAtomic<Int>(0)
+    private let recorder: FrameRecorder?
 
     /// Text sent when the socket is idle, so a dead connection is noticed within `settings.staleMs`
     /// (the venue answers `{"result":[…],"id":1}`; its own pings are invisible to the client).
     static let idleProbe = #"{"method":"LIST_SUBSCRIPTIONS","id":1}"#
 
     /// A stream for the account of `client`; `wsBaseURL` is e.g. `wss://fstream.binance.com` or the simulator's.
+    /// With a `recorder`, received frames are recorded as `ws_private` (each listen key redacted).
     public init(client: BinanceTradingClient, wsBaseURL: String, settings: FeedSettings = FeedSettings(staleMs: 60_000),
-                keepAliveMs: Int64 = 30 * 60_000, logger: Logger) {
+                keepAliveMs: Int64 = 30 * 60_000, logger: Logger, recorder: FrameRecorder? = nil) {
+        self.recorder = recorder
         var base = wsBaseURL
         while base.hasSuffix("/") { base.removeLast() }
         self.client = client; self.wsBaseURL = base; self.settings = settings
@@ -62,8 +65,11 @@ public final class BinancePrivateStream: Sendable {
     /// One listen key's life: socket plus keepalive until the handler or the keepalive asks for a new key.
     /// Returns whether the socket ever connected.
     private func runSession(key: String) async -> Bool {
+        // The listen key is in the URL (never recorded) and in `listenKeyExpired` frames (redacted).
+        recorder?.redact(key)
         let session = WebSocketSession(venue: .binance, url: wsBaseURL + "/ws/" + key,
-                                       heartbeat: .textWhenIdle(Self.idleProbe), settings: settings, logger: logger)
+                                       heartbeat: .textWhenIdle(Self.idleProbe), settings: settings, logger: logger,
+                                       recorder: recorder, recordAs: .wsPrivate)
         let (restart, restartSink) = AsyncStream<String>.makeStream()
         let events = continuation, malformed = self.malformed, client = self.client
         let keepAliveMs = self.keepAliveMs, logger = self.logger

@@ -23,16 +23,20 @@ public final class BybitPrivateStream: Sendable {
     private let authFailures = ManagedAtomic<Int>(0)
 
     /// A stream for the venue's (or the simulator's) WebSocket base URL, e.g. `wss://stream.bybit.com`.
+    /// With a `recorder`, received frames are recorded as `ws_private` (the sent auth never is; the key is
+    /// redacted should the venue echo it).
     public init(wsBaseURL: String, apiKey: String, apiSecret: String, settings: FeedSettings = .init(),
                 clock: ServerClock = ServerClock(), subscribeDCP: Bool = true,
-                logger: Logger = Logger(label: "propbot.bybit.private")) {
+                logger: Logger = Logger(label: "propbot.bybit.private"), recorder: FrameRecorder? = nil) {
         var base = wsBaseURL
         while base.hasSuffix("/") { base.removeLast() }
         let (stream, continuation) = AsyncStream<PrivateStreamEvent>.makeStream(bufferingPolicy: .bufferingNewest(100_000))
         events = stream
         self.continuation = continuation
+        recorder?.redact(apiKey)
         session = WebSocketSession(venue: .bybit, url: base + "/v5/private",
-                                   heartbeat: .textPeriodic(#"{"req_id":"ping","op":"ping"}"#), settings: settings, logger: logger)
+                                   heartbeat: .textPeriodic(#"{"req_id":"ping","op":"ping"}"#), settings: settings, logger: logger,
+                                   recorder: recorder, recordAs: .wsPrivate)
         self.apiKey = apiKey
         signer = BybitSigner(secret: apiSecret)
         self.clock = clock

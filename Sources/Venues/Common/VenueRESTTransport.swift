@@ -17,14 +17,18 @@ public struct VenueRESTTransport: Sendable {
     private let http: HTTPClient
     private let settings: FeedSettings
     private let logger: Logger
+    private let recorder: FrameRecorder?
     /// Largest body accepted (a 1000-level snapshot is well under this).
     private let maxBodyBytes = 16 << 20
 
-    /// A transport over `http` (owned by the caller, shared across venues).
-    public init(venue: Venue, baseURL: String, http: HTTPClient, settings: FeedSettings, logger: Logger) {
+    /// A transport over `http` (owned by the caller, shared across venues). With a `recorder`, every 2xx body
+    /// is recorded with its path — public endpoints only: never give it to a signed (private) client.
+    public init(venue: Venue, baseURL: String, http: HTTPClient, settings: FeedSettings, logger: Logger,
+                recorder: FrameRecorder? = nil) {
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
         self.venue = venue; self.baseURL = base; self.http = http; self.settings = settings; self.logger = logger
+        self.recorder = recorder
     }
 
     /// GETs `pathAndQuery` (starting with `/`), retrying transient failures; returns the body on HTTP 2xx.
@@ -90,7 +94,9 @@ public struct VenueRESTTransport: Sendable {
         let status = Int(response.status.code)
         switch status {
         case 200..<300:
-            return body.readBytes(length: body.readableBytes) ?? []
+            let bytes = body.readBytes(length: body.readableBytes) ?? []
+            recorder?.recordREST(path: pathAndQuery, body: bytes)
+            return bytes
         case 429, 418:
             throw .rateLimited(venue: venue, path: pathAndQuery, status: status)
         case 500..<600:

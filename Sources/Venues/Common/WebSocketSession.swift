@@ -22,12 +22,16 @@ public final class WebSocketSession: Sendable {
     private let connectCounter = ManagedAtomic<Int>(0)
     private let reconnectCounter = ManagedAtomic<Int>(0)
     private let lastFrameNanos = ManagedAtomic<UInt64>(0)
+    private let recorder: FrameRecorder?
+    private let recordChannel: RecordedChannel
 
-    /// A session for `url`; nothing happens until `run(handler:)`.
+    /// A session for `url`; nothing happens until `run(handler:)`. With a `recorder`, every frame received
+    /// (never one sent) is also recorded as `recordAs`, before the handler sees it.
     public init(venue: Venue, url: String, heartbeat: HeartbeatPolicy, settings: FeedSettings,
-                time: any TimeSource = SystemTimeSource(), logger: Logger) {
+                time: any TimeSource = SystemTimeSource(), logger: Logger,
+                recorder: FrameRecorder? = nil, recordAs: RecordedChannel = .wsPublic) {
         self.venue = venue; self.url = url; self.heartbeat = heartbeat; self.settings = settings
-        self.time = time; self.logger = logger
+        self.time = time; self.logger = logger; self.recorder = recorder; self.recordChannel = recordAs
     }
 
     /// Successful connects so far.
@@ -90,6 +94,7 @@ public final class WebSocketSession: Sendable {
     /// The hot loop: every message is handed to the handler synchronously on this task.
     private func receive(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, box: HandlerBox) async throws {
         let handler = box.handler
+        let recorder = self.recorder, channel = recordChannel
         var outbox: [String] = []
         outbox.reserveCapacity(8)
         var assembly = ByteBuffer()
@@ -98,12 +103,18 @@ public final class WebSocketSession: Sendable {
             let now = time.monotonicNanos()
             lastFrameNanos.store(now, ordering: .relaxed)
             if frame.fin && assembly.readableBytes == 0 {
-                frame.data.withUnsafeReadableBytes { handler.sessionFrame($0, receivedNanos: now, outbox: &outbox) }
+                frame.data.withUnsafeReadableBytes { bytes in
+                    recorder?.record(bytes, channel: channel, receivedNanos: now)
+                    handler.sessionFrame(bytes, receivedNanos: now, outbox: &outbox)
+                }
             } else {
                 var data = frame.data
                 assembly.writeBuffer(&data)
                 guard frame.fin else { continue }
-                assembly.withUnsafeReadableBytes { handler.sessionFrame($0, receivedNanos: now, outbox: &outbox) }
+                assembly.withUnsafeReadableBytes { bytes in
+                    recorder?.record(bytes, channel: channel, receivedNanos: now)
+                    handler.sessionFrame(bytes, receivedNanos: now, outbox: &outbox)
+                }
                 assembly.clear()
             }
             if !outbox.isEmpty {

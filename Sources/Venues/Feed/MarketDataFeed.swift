@@ -29,12 +29,15 @@ public final class MarketDataFeed<P: VenuePublicProtocol>: Sendable {
     private let logger: Logger
     private let registry = ManagedAtomicLazyReference<BookRegistry>()
     private let sessionRef = ManagedAtomicLazyReference<WebSocketSession>()
+    private let recorder: FrameRecorder?
 
     /// A feed for `instruments` on `proto`'s venue. `http` is owned by the caller (default: the process-wide shared client); metrics go to `metrics`
-    /// (never to the global system).
+    /// (never to the global system). With a `recorder` (of this venue), every WebSocket frame and REST body
+    /// received is also recorded; `nil` changes nothing.
     public init(proto: P, instruments: [InstrumentId], restBaseURL: String, wsBaseURL: String, http: HTTPClient = .shared,
                 settings: FeedSettings, metrics: any MetricsFactory, time: any TimeSource = SystemTimeSource(),
-                logger: Logger) {
+                logger: Logger, recorder: FrameRecorder? = nil) {
+        self.recorder = recorder
         self.proto = proto
         self.settings = settings
         self.instruments = instruments.filter { $0.venue == P.Codec.venue }
@@ -43,7 +46,7 @@ public final class MarketDataFeed<P: VenuePublicProtocol>: Sendable {
         self.time = time
         self.logger = logger
         self.rest = proto.makeREST(transport: VenueRESTTransport(venue: P.Codec.venue, baseURL: restBaseURL, http: http,
-                                                                  settings: settings, logger: logger))
+                                                                  settings: settings, logger: logger, recorder: recorder))
         (events, eventSink) = AsyncStream.makeStream(of: FeedEvent.self, bufferingPolicy: .bufferingNewest(1024))
     }
 
@@ -85,7 +88,8 @@ public final class MarketDataFeed<P: VenuePublicProtocol>: Sendable {
                                         requests: requestSink, events: eventSink, logger: logger)
         let url = proto.webSocketURL(base: wsBaseURL, symbols: slots.map(\.symbol), settings: settings)
         let session = sessionRef.storeIfNilThenLoad(
-            WebSocketSession(venue: venue, url: url, heartbeat: proto.heartbeat, settings: settings, time: time, logger: logger))
+            WebSocketSession(venue: venue, url: url, heartbeat: proto.heartbeat, settings: settings, time: time, logger: logger,
+                             recorder: recorder, recordAs: .wsPublic))
         let box = HandlerBox(connection)
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await session.run(handler: box.handler) }

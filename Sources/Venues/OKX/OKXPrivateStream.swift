@@ -29,12 +29,17 @@ public final class OKXPrivateStream: Sendable {
     }
 
     /// A stream for the venue at `wsBaseURL` (`wss://ws.okx.com:8443` or the simulator's `ws://…`).
+    /// With a `recorder`, received frames are recorded as `ws_private` (the sent login never is; key and
+    /// passphrase are redacted should the venue echo them).
     public init(wsBaseURL: String, apiKey: String, secret: String, passphrase: String, clock: ServerClock,
-                settings: FeedSettings, logger: Logger) {
+                settings: FeedSettings, logger: Logger, recorder: FrameRecorder? = nil) {
         var base = wsBaseURL
         while base.hasSuffix("/") { base.removeLast() }
         let url = base.hasSuffix("/ws/v5/private") ? base : base + "/ws/v5/private"
-        session = WebSocketSession(venue: .okx, url: url, heartbeat: .textWhenIdle("ping"), settings: settings, logger: logger)
+        recorder?.redact(apiKey)
+        recorder?.redact(passphrase)
+        session = WebSocketSession(venue: .okx, url: url, heartbeat: .textWhenIdle("ping"), settings: settings, logger: logger,
+                                   recorder: recorder, recordAs: .wsPrivate)
         credentials = Credentials(apiKey: apiKey, passphrase: passphrase, signer: OKXSigner(secret: secret))
         self.clock = clock
         self.logger = logger
