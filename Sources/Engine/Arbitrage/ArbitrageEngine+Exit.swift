@@ -23,7 +23,7 @@ extension ArbitrageEngine {
     /// Why the open arbitrage should close now, in Russian; nil to keep it.
     func exitReason(_ a: Arbitrage, nowNs: UInt64) -> String? {
         guard let long = slotById[a.buyInstrument], let short = slotById[a.sellInstrument] else { return nil }
-        let age = nowNs &- (a.openedNs ?? a.createdNs)
+        let age = elapsedNs((a.openedNs ?? a.createdNs), nowNs)
         if age >= UInt64(settings.holdLimitMs) * 1_000_000 { return "истёк срок удержания \(settings.holdLimitMs) мс" }
         let l = markets[long], s = markets[short]
         if l.isUsable, s.isUsable {

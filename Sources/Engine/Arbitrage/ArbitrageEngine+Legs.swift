@@ -38,7 +38,7 @@ extension ArbitrageEngine {
         guard var a = arbitrages[id], a.isActive else { return }
         for i in a.legs.indices where a.legs[i].isWorking && !a.legs[i].cancelRequested {
             let limit = a.legs[i].order.timeInForce == .postOnly ? settings.makerRestMs : settings.legTimeoutMs
-            if nowNs &- a.legs[i].sentNs >= UInt64(limit) * 1_000_000 {
+            if elapsedNs(a.legs[i].sentNs, nowNs) >= UInt64(limit) * 1_000_000 {
                 a.legs[i].cancelRequested = true
                 out.append(.cancel(a.legs[i].order.key))
             }
@@ -73,7 +73,7 @@ extension ArbitrageEngine {
         let since = a.imbalanceSinceNs ?? nowNs
         a.imbalanceSinceNs = since
         if a.phase != .exiting { a.phase = .balancing }
-        if !a.deadlineBreached, nowNs &- since > UInt64(settings.hedgeDeadlineMs) * 1_000_000 {
+        if !a.deadlineBreached, elapsedNs(since, nowNs) > UInt64(settings.hedgeDeadlineMs) * 1_000_000 {
             a.deadlineBreached = true
             let text = "Арбитраж \(a.id) (\(a.pair)): непокрытая нога \(imbalance.trimmedDescription) не закрыта за \(settings.hedgeDeadlineMs) мс"
             risk.hold(text)

@@ -48,7 +48,7 @@ extension ArbitrageEngine {
     func engineBlock(pair: Int, nowNs: UInt64) -> (code: String, ru: String)? {
         if let held = risk.holdReason { return ("hold", "HOLD: \(held.messageRu)") }
         if let active = activeByPair[pair] { return ("pair_busy", "По этой паре уже идёт арбитраж \(active)") }
-        if let done = pairFinishedNs[pair], nowNs &- done < UInt64(settings.pairCooldownMs) * 1_000_000 {
+        if let done = pairFinishedNs[pair], elapsedNs(done, nowNs) < UInt64(settings.pairCooldownMs) * 1_000_000 {
             return ("cooldown", "Пауза после предыдущего арбитража по паре")
         }
         return nil

@@ -38,7 +38,7 @@ extension ArbitrageEngine {
         let pair = b.id.pair
         let minBps = effectiveMinBps(pair)
         let bound = edgeBoundBps(key)
-        let refreshDue = board.lastNs(key).map { nowNs &- $0 >= UInt64(settings.boardRefreshMs) * 1_000_000 } ?? true
+        let refreshDue = board.lastNs(key).map { elapsedNs($0, nowNs) >= UInt64(settings.boardRefreshMs) * 1_000_000 } ?? true
         guard bound >= minBps.doubleValue - 0.5 || refreshDue else { return nil }
         if markets[key.buy].depth.bids.isEmpty { markets[key.buy].depth = depth(key.buy) }
         if markets[key.sell].depth.bids.isEmpty { markets[key.sell].depth = depth(key.sell) }

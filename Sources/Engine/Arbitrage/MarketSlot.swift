@@ -33,7 +33,7 @@ public struct MarketSlot: Sendable {
     var isUsable: Bool { valid && bid != nil && ask != nil && bidD < askD }
 
     /// Milliseconds since the last update at `nowNs` (nil before the first).
-    func ageMs(_ nowNs: UInt64) -> UInt64? { updatedNs == 0 ? nil : (nowNs &- updatedNs) / 1_000_000 }
+    func ageMs(_ nowNs: UInt64) -> UInt64? { updatedNs == 0 ? nil : (elapsedNs(updatedNs, nowNs)) / 1_000_000 }
 
     /// The calculator's view of this market.
     var venueMarket: VenueMarket { VenueMarket(rules: rules, depth: depth, fees: fees, funding: funding) }

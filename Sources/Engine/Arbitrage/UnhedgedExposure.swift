@@ -15,7 +15,7 @@ public struct UnhedgedExposure: Sendable {
         public var breached = false
 
         /// Seconds of the current episode at `nowNs`.
-        public func seconds(_ nowNs: UInt64) -> Double { sinceNs.map { Double(nowNs &- $0) / 1e9 } ?? 0 }
+        public func seconds(_ nowNs: UInt64) -> Double { sinceNs.map { Double(elapsedNs($0, nowNs)) / 1e9 } ?? 0 }
     }
 
     public internal(set) var pairs: [String: Pair] = [:]
@@ -27,7 +27,7 @@ public struct UnhedgedExposure: Sendable {
         var p = pairs[pair] ?? Pair()
         p.usd = isDust ? 0 : usd
         if isDust {
-            if let since = p.sinceNs { episodes.append(Double(nowNs &- since) / 1e9) }
+            if let since = p.sinceNs { episodes.append(Double(elapsedNs(since, nowNs)) / 1e9) }
             p.sinceNs = nil; p.breached = false
         } else if p.sinceNs == nil {
             p.sinceNs = nowNs
@@ -44,10 +44,14 @@ public struct UnhedgedExposure: Sendable {
 
     /// The p-th percentile (0…100) of finished episodes plus the open ones at `nowNs`, seconds.
     public func percentileSeconds(_ p: Double, nowNs: UInt64) -> Double {
-        var all = episodes + pairs.values.compactMap { $0.sinceNs.map { Double(nowNs &- $0) / 1e9 } }
+        var all = episodes + pairs.values.compactMap { $0.sinceNs.map { Double(elapsedNs($0, nowNs)) / 1e9 } }
         guard !all.isEmpty else { return 0 }
         all.sort()
         let rank = Int((p / 100 * Double(all.count - 1)).rounded(.up))
         return all[min(max(rank, 0), all.count - 1)]
     }
 }
+
+/// `now − then`, or 0 when events from two clocks arrive slightly out of order (never a wrap-around).
+@inline(__always)
+func elapsedNs(_ then: UInt64, _ now: UInt64) -> UInt64 { now > then ? now - then : 0 }

@@ -94,6 +94,18 @@ public struct BookSide: Sendable {
         return out
     }
 
+    /// `top(depth)` into an existing array, keeping its capacity.
+    public func copyTop(_ depth: Int, into out: inout [BookLevel]) {
+        out.removeAll(keepingCapacity: true)
+        let n = Swift.min(Swift.max(depth, 0), levelCount)
+        var k = bestKey
+        while out.count < n {
+            let q = slots[slot(k)]
+            if q != 0 { out.append(BookLevel(price: key(k), qty: q)) }
+            k &-= 1
+        }
+    }
+
     /// Sets the quantity at `price`: `qty == 0` deletes (a no-op if the level is absent), otherwise inserts or overwrites.
     @inlinable
     public mutating func set(price: Int64, qty: Int64) {

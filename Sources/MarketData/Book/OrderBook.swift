@@ -90,3 +90,12 @@ extension OrderBook: CustomStringConvertible {
         "OrderBook(bids: \(bidCount), asks: \(askCount), top: \(bids(depth: 3)) / \(asks(depth: 3)))"
     }
 }
+
+extension OrderBook {
+    /// Copies the best `depth` levels per side into `bids` / `asks`, reusing their storage (no allocation once
+    /// they have the capacity): how the feed publishes depth without allocating per message.
+    public func copyTop(depth: Int, bids: inout [BookLevel], asks: inout [BookLevel]) {
+        bidSide.copyTop(depth, into: &bids)
+        askSide.copyTop(depth, into: &asks)
+    }
+}

@@ -8,10 +8,20 @@ import Venues
 protocol VenueFeed: Sendable {
     func run() async
     func books() -> [BookView]
+    func tops() -> [BookTop]
+    func depth(_ instrument: InstrumentId, levels: Int) -> BookDepth?
+    /// The venue's rules for the feed's instruments (one REST call).
+    func rules() async throws(VenueError) -> [InstrumentRules]
+    var instruments: [InstrumentId] { get }
     var events: AsyncStream<FeedEvent> { get }
 }
 
-extension MarketDataFeed: VenueFeed {}
+extension MarketDataFeed: VenueFeed {
+    func rules() async throws(VenueError) -> [InstrumentRules] {
+        let wanted = Set(instruments)
+        return try await rest.instruments().filter { wanted.contains($0.id) }
+    }
+}
 
 /// All market-data feeds of the process: one per enabled venue with instruments. Reads are lock-free
 /// (each feed publishes its tops); `run()` keeps every feed going until cancelled.
@@ -51,6 +61,25 @@ public final class MarketDataHub: Sendable {
     public func book(_ instrument: InstrumentId) -> BookView? {
         for feed in feeds { if let view = feed.books().first(where: { $0.instrument == instrument }) { return view } }
         return nil
+    }
+
+    /// Every book's top (lock-free reads), feed by feed.
+    public func tops() -> [BookTop] { feeds.flatMap { $0.tops() } }
+
+    /// The best levels of one book.
+    public func depth(_ instrument: InstrumentId, levels: Int) -> BookDepth? {
+        feeds.first { $0.instruments.contains(instrument) }?.depth(instrument, levels: levels)
+    }
+
+    /// Venue rules of every instrument the feeds carry; a venue whose list cannot be read is left out (logged).
+    public func rules() async -> [InstrumentRules] {
+        var out: [InstrumentRules] = []
+        for feed in feeds {
+            do { out += try await feed.rules() } catch {
+                logger.warning("instrument rules unavailable", metadata: ["error": "\(error.messageRu)"])
+            }
+        }
+        return out
     }
 
     /// Runs every feed, and logs their events, until the calling task is cancelled.

@@ -49,7 +49,12 @@ public struct PropBotRuntime: Service {
             simulatorBacked: simulator != nil,
             metrics: ExecutionMetrics(factory: metrics.factory),
             logger: logger.with(component: "exec"))
-        let router = APIRouter.build(APISources(clock: time, metrics: metrics, books: { hub.books() }, execution: execution))
+        // Shadow logs decisions without orders: no strategy runner sends anything there.
+        let strategy = execution.venues.isEmpty || profile.profile == .shadow ? nil
+            : StrategyRunner(profile: profile, hub: hub, executor: execution.executor,
+                             metrics: StrategyMetrics(factory: metrics.factory), time: time, logger: logger.with(component: "strategy"))
+        let router = APIRouter.build(APISources(clock: time, metrics: metrics, books: { hub.books() }, execution: execution,
+                                                strategy: strategy))
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(profile.server.host, port: profile.server.port), serverName: nil),
@@ -63,6 +68,7 @@ public struct PropBotRuntime: Service {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await hub.run() }
             group.addTask { await execution.run() }
+            if let strategy { group.addTask { await strategy.run() } }
             // The HTTP server returns once graceful shutdown begins; then the feeds are cancelled.
             group.addTask { try await app.run() }
             _ = try await group.next()

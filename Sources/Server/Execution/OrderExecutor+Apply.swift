@@ -19,6 +19,7 @@ extension OrderExecutor {
             if case .order(let report) = event, !report.status.isFinal { await cancelOrphan(report) }
             if case .fill(let fill) = event { await journalFill(fill) }
         }
+        notify(outcome)
         for id in outcome.fillsMissing { await fetchFills(of: id) }
         for command in outcome.commands { await execute(command) }
     }

@@ -33,6 +33,8 @@ public actor OrderExecutor {
     var disconnectedAtMs: [Venue: Int64] = [:]
     /// Orders seen on venues that the journal does not know, found and cancelled.
     public internal(set) var orphansCancelled: [OrderReport] = []
+    /// The strategy's update stream, once `observe()` was called.
+    var observer: (stream: AsyncStream<ExecutionUpdate>, sink: AsyncStream<ExecutionUpdate>.Continuation)?
 
     public init(epoch: UInt32, writer: JournalWriter, venues: [Venue: any VenueTradingAPI], settings: ExecutionSettings,
                 time: any TimeSource = SystemTimeSource(), logger: Logger, crashHook: CrashHook? = nil,
@@ -100,6 +102,7 @@ public actor OrderExecutor {
             return .failure(Denied(result: .denied(code: "journal_write_failed", messageRu: error.messageRu)))
         }
         crash(.afterJournalCommit)
+        observer?.sink.yield(.journaled(clientOrderId: receipt.clientOrderId, parentId: parentId, why: why))
         let request = draft.request(clientOrderId: receipt.clientOrderId)
         if case .alert(let code, let text) = manager.submit(request, parentId: parentId, nowNs: nowNs) {
             raise(code, text)

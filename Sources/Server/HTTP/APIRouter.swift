@@ -11,10 +11,12 @@ public struct APISources: Sendable {
 
     /// The order path, when the profile trades.
     public var execution: ExecutionPlane?
+    /// The arbitrage strategy, when the profile trades.
+    public var strategy: StrategyRunner?
 
     public init(clock: any TimeSource, metrics: MetricsRegistry, books: @escaping @Sendable () async -> [BookView],
-                execution: ExecutionPlane? = nil) {
-        self.clock = clock; self.metrics = metrics; self.books = books; self.execution = execution
+                execution: ExecutionPlane? = nil, strategy: StrategyRunner? = nil) {
+        self.clock = clock; self.metrics = metrics; self.books = books; self.execution = execution; self.strategy = strategy
     }
 }
 
@@ -27,11 +29,31 @@ public enum APIRouter {
         router.get("/api/md/books") { _, _ in await sources.books() }
         router.get("/api/execution/status") { _, _ in try await plane(sources).statusResponse() }
         router.get("/api/execution/orders") { _, _ in try await plane(sources).orderRows() }
+        router.get("/api/opportunities") { _, _ in try await strategy(sources).opportunitiesResponse() }
+        router.get("/api/ui/pnl") { _, _ in try await ready(strategy(sources).pnlResponse()) }
+        router.get("/api/ui/exposure") { _, _ in try await ready(strategy(sources).exposureResponse()) }
+        router.get("/api/ui/execution") { _, _ in try await strategy(sources).executionView() }
         router.get("/metrics") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(bytes: sources.metrics.exposition())))
         }
         return router
+    }
+
+    /// The strategy, or 503 with a Russian reason when this profile does not trade.
+    static func strategy(_ sources: APISources) throws -> StrategyRunner {
+        guard let s = sources.strategy else {
+            throw HTTPError(.serviceUnavailable, message: "Стратегия не запущена: в профиле нет бирж с ключами API")
+        }
+        return s
+    }
+
+    /// A view that exists once the strategy read the venue rules, else 503.
+    static func ready<T>(_ value: T?) throws -> T {
+        guard let value else {
+            throw HTTPError(.serviceUnavailable, message: "Стратегия ещё запускается: правила инструментов не прочитаны, повторите через секунду")
+        }
+        return value
     }
 
     /// The order path, or 503 with a Russian reason when this profile does not trade.

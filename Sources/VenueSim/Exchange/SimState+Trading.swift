@@ -15,6 +15,7 @@ extension SimState {
     public func placeOrder(_ request: OrderRequest) -> Result<OrderReport, SimRejectReason> {
         let venue = request.venue
         let now = nowMs
+        if faults.consume(.rejectOrders, venue: venue, instrument: request.instrument) { return .failure(.insufficientMargin) }
         let v: ValidatedOrder
         switch validate(request) {
         case .success(let ok): v = ok

@@ -28,7 +28,7 @@ public struct FaultBoard: Sendable {
         case .latency:
             entries.removeAll { $0.fault.kind == .latency && $0.fault.venue == fault.venue }
             entries.append(Entry(fault: fault, remaining: 0, untilMs: .max))
-        case .dropDiff, .corruptChecksum, .malformed, .restError:
+        case .dropDiff, .corruptChecksum, .malformed, .restError, .rejectOrders:
             entries.append(Entry(fault: fault, remaining: max(1, fault.count), untilMs: .max))
         }
     }

@@ -16,4 +16,7 @@ public enum SimFaultKind: String, Sendable, Hashable, Codable, CaseIterable {
     case restError = "rest_error"
     /// Keep the book of the venue (or one symbol) still for `durationMillis` (OKX then sends heartbeats).
     case freezeBook = "freeze_book"
+    /// Refuse the next `count` new orders of the venue (or one symbol) with the venue's definite
+    /// "insufficient margin" reject: how a lone arbitrage leg is produced on purpose.
+    case rejectOrders = "reject_orders"
 }

@@ -8,6 +8,7 @@ final class BookSlot: Sendable {
     let priceScale: Int
     let qtyScale: Int
     let top = PublishedTop()
+    let depth = PublishedDepth()
     let metrics: BookMetrics
 
     init(instrument: InstrumentId, symbol: String, priceScale: Int, qtyScale: Int, metrics: BookMetrics) {

@@ -194,5 +194,6 @@ final class FeedConnection<P: VenuePublicProtocol>: WebSocketSessionHandler {
         let bid = syncs[slot].book.bestBid.map { ($0.price, $0.qty) }
         let ask = syncs[slot].book.bestAsk.map { ($0.price, $0.qty) }
         slots[slot].top.publish(bid: bid, ask: ask, valid: syncs[slot].isValid, seq: syncs[slot].lastUpdateId, nanos: now)
+        slots[slot].depth.publish(syncs[slot].book, seq: syncs[slot].lastUpdateId)
     }
 }

@@ -27,7 +27,7 @@ public final class MarketDataFeed<P: VenuePublicProtocol>: Sendable {
     private let metricsFactory: any MetricsFactory
     private let time: any TimeSource
     private let logger: Logger
-    private let registry = ManagedAtomicLazyReference<BookRegistry>()
+    let registry = ManagedAtomicLazyReference<BookRegistry>()
     private let sessionRef = ManagedAtomicLazyReference<WebSocketSession>()
     private let recorder: FrameRecorder?
 

@@ -14,10 +14,12 @@ extension ProfileConfig {
         sim: SimConfig(enabled: true, seed: 42, port: 0, tickMs: 100),
         storage: StorageConfig(path: ProfileKind.demo.defaultStoragePath),
         marketData: MarketDataConfig(),
+        // The simulator's dislocations are 8–30 bps against ≈ 10 bps of taker fees: a low bar so the demo trades.
+        strategy: StrategyConfig(minProfitability: 2, slippageBuffer: 1),
         venues: VenuesConfig(
-            binance: VenueConfig(enabled: true),
-            okx: VenueConfig(enabled: true),
-            bybit: VenueConfig(enabled: true)
+            binance: VenueConfig(enabled: true, fees: .publishedBaseTier(.binance)),
+            okx: VenueConfig(enabled: true, fees: .publishedBaseTier(.okx)),
+            bybit: VenueConfig(enabled: true, fees: .publishedBaseTier(.bybit))
         ),
         instruments: demoInstruments,
         logging: LoggingConfig(level: .info, format: .text)

@@ -1,0 +1,115 @@
+public import Engine
+public import Logging
+public import Ops
+public import PropCore
+import Venues
+
+/// Runs the deterministic `ArbitrageEngine` against the live process: polls the feeds' published tops,
+/// hands the engine's orders to the `OrderExecutor` (journal before wire, one parent id per arbitrage) and
+/// feeds the executor's fills and final states back. The engine never awaits I/O: every send is its own task.
+public actor StrategyRunner {
+    /// The engine, once the venues' instrument rules were read.
+    public internal(set) var engine: ArbitrageEngine?
+    let profile: ProfileConfig
+    let hub: MarketDataHub
+    let executor: OrderExecutor
+    let metrics: StrategyMetrics?
+    let time: any TimeSource
+    let logger: Logger
+    var keyByClientId: [String: LegKey] = [:]
+    var clientIdByKey: [LegKey: String] = [:]
+    /// Cancels asked for before the leg's client id was known.
+    var pendingCancels: Set<LegKey> = []
+    /// Last seen (seq, update time, valid) per engine slot.
+    var seen: [Int: (seq: Int64, nanos: UInt64, valid: Bool)] = [:]
+    /// Operator-visible strategy alerts, newest last, bounded.
+    public internal(set) var alerts: [ExecutionAlert] = []
+    /// Fills of strategy orders, newest last, bounded (for `/api/ui/execution`).
+    public internal(set) var recentFills: [FillReport] = []
+    var commands: [EngineCommand] = []
+    var lastEvaluations: UInt64 = 0
+    var phasesSeen: [String: ArbitragePhase] = [:]
+    /// The last invariant check's findings (a violation must repeat before it HOLDs).
+    var lastViolationSignature: [String] = []
+
+    public init(profile: ProfileConfig, hub: MarketDataHub, executor: OrderExecutor, metrics: StrategyMetrics?,
+                time: any TimeSource = SystemTimeSource(), logger: Logger) {
+        self.profile = profile; self.hub = hub; self.executor = executor; self.metrics = metrics
+        self.time = time; self.logger = logger
+    }
+
+    /// Runs until cancelled: loads the rules, then the book poll (1 ms), the timer (50 ms), margin refresh
+    /// (5 s) and the executor's update stream.
+    public func run() async {
+        let updates = await executor.observe()
+        guard await start() else { return }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { for await u in updates { await self.handle(u) } }
+            group.addTask {
+                var ticks = 0
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .milliseconds(1))
+                    await self.pollBooks()
+                    ticks += 1
+                    if ticks % 50 == 0 { await self.timer(second: ticks % 1000 == 0) }
+                    if ticks % 1000 == 0 { await self.checkInvariants() }
+                    if ticks % 5000 == 1 { await self.refreshMargin() }
+                }
+            }
+            await group.waitForAll()
+        }
+    }
+
+    /// Reads the venue rules (retried until the feeds answer) and builds the engine on the admitted universe.
+    func start() async -> Bool {
+        let universe = Universe(allowlist: profile.instruments, allow1000Prefixed: profile.risk.allow1000Prefixed,
+                                allowLeveragedTokens: profile.risk.allowLeveragedTokens)
+        while !Task.isCancelled {
+            let rules = await hub.rules()
+            for r in rules { if let why = universe.exclusion(r.id) { logger.notice("universe", metadata: ["excluded": "\(why)"]) } }
+            let admitted = universe.admitted(rules)
+            // Equity is the venues' cash at start: without it leverage and loss limits cannot be checked.
+            let cash = await executor.availableMargin()
+            if !admitted.isEmpty, !cash.isEmpty {
+                engine = ArbitrageEngine(settings: ArbitrageSettings(profile: profile), instruments: admitted,
+                                         risk: RiskGate(profile: profile), portfolio: Portfolio(startingCash: cash),
+                                         idPrefix: "arb\(executor.epoch)")
+                for (venue, amount) in cash { engine?.setAvailableMargin(venue, amount) }
+                logger.notice("strategy ready", metadata: ["instruments": "\(admitted.count)"])
+                return true
+            }
+            try? await Task.sleep(for: .seconds(1))
+        }
+        return false
+    }
+
+    /// Every book whose top, validity or update time changed goes to the engine.
+    func pollBooks() {
+        guard var e = engine else { return }
+        for top in hub.tops() {
+            guard let slot = e.slot(of: top.instrument) else { continue }
+            let last = seen[slot]
+            if let last, last.seq == top.seq, last.nanos == top.updatedNanos, last.valid == top.valid { continue }
+            seen[slot] = (top.seq, top.updatedNanos, top.valid)
+            let id = top.instrument
+            e.onBook(slot: slot, bid: top.bid, ask: top.ask, valid: top.valid, nowNs: time.monotonicNanos(),
+                     wallMs: time.wallMillis(), depth: { [hub] n in hub.depth(id, levels: n).map(DepthLevels.init) ?? DepthLevels(bids: [], asks: []) },
+                     into: &commands)
+        }
+        engine = e
+        perform()
+    }
+
+    func timer(second: Bool) {
+        guard var e = engine else { return }
+        e.onTimer(nowNs: time.monotonicNanos(), wallMs: time.wallMillis(), into: &commands)
+        engine = e
+        perform()
+        publishMetrics(second: second)
+    }
+
+    func refreshMargin() async {
+        let margin = await executor.availableMargin()
+        for (venue, amount) in margin { engine?.setAvailableMargin(venue, amount) }
+    }
+}

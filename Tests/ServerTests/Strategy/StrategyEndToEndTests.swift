@@ -1,0 +1,83 @@
+import Foundation
+import Journal
+import PropCore
+import Testing
+import VenueSim
+
+/// The strategy in the running process against the simulator: it finds dislocations, trades both legs through
+/// the journal, hedges what a venue refuses, and stays out of a stalled book. Serialized: each test owns a
+/// simulator and a 2-core machine should not run three of them at once.
+@Suite(.serialized) struct StrategyEndToEndTests {
+    /// TC-S01: opportunities are listed with their Russian reasons, arbitrages complete with both legs, and every
+    /// leg's journal intent carries the arbitrage as its parent.
+    @Test func demoMarketTradesBothLegsAndTheJournalLinksThem() async throws {
+        try await StrategyRig.with { s in
+            let traded = await ExecutionRig.eventually(90) {
+                ((try? await s.arbitrages()) ?? []).contains { ["open", "exiting", "closed"].contains($0.phase) && $0.legs.count >= 2 }
+            }
+            #expect(traded, "no arbitrage completed its entry within 90 s")
+            let opps = try await s.get("/api/opportunities")
+            let rows = (opps["opportunities"] as? [[String: Any]]) ?? []
+            #expect(!rows.isEmpty)
+            #expect(rows.contains { ($0["reason_ru"] as? String)?.isEmpty == false }, "some route must say why it is not traded")
+            for key in ["instrument", "buy_venue", "sell_venue", "size", "gross_edge_bps", "net_edge_bps", "expected_slippage_bps", "fees_bps", "funding_bps"] {
+                #expect(rows.first?[key] != nil, "opportunity field \(key)")
+            }
+            let arbs = try await s.arbitrages()
+            let done = try #require(arbs.first { ["open", "exiting", "closed"].contains($0.phase) })
+            let id = try #require(done["id"] as? String)
+            let intents = try s.journal().filter { $0.entry.kind == .place && $0.entry.parentId == id }
+            #expect(intents.count == done.legs.count, "one journal intent per leg of \(id)")
+            #expect(intents.allSatisfy { $0.entry.reason?.contains("arb_") == true })
+            // Both venues of the arbitrage hold offsetting positions (or it is already flat again).
+            let exposure = try await s.get("/api/ui/exposure")
+            let unhedged = (exposure["unhedged"] as? [[String: Any]]) ?? []
+            #expect(unhedged.allSatisfy { ($0["breached"] as? Bool) == false })
+            let pnl = try await s.get("/api/ui/pnl")
+            #expect(pnl["pnl"] != nil)
+            let metrics = try await s.text("/metrics")
+            for name in ["opps_per_sec", "opportunity_edge_bps", "arbitrages_total", "unhedged_exposure_usd"] {
+                #expect(metrics.contains(name), "metric \(name)")
+            }
+        }
+    }
+
+    /// TC-S02: a venue refuses one leg ⇒ the lone leg is hedged on another venue or unwound on its own; the
+    /// arbitrage ends hedged (open/closed) with the refused leg, the residual order and every intent journalled.
+    @Test func aRejectedLegIsHedgedOrUnwoundWithinTheDeadline() async throws {
+        try await StrategyRig.with { s in
+            for v in Venue.allCases { await s.rig.sim.inject(SimFault(venue: v, kind: .rejectOrders, count: 1)) }
+            var found: [String: Any]?
+            let ok = await ExecutionRig.eventually(120) {
+                let arbs = (try? await s.arbitrages()) ?? []
+                found = arbs.first { a in
+                    a.legs.contains { ($0["outcome"] as? String)?.hasPrefix("rejected") == true }
+                        && a.legs.contains { ["hedge", "unwind"].contains($0["purpose"] as? String ?? "") }
+                        && ["open", "closed", "exiting"].contains(a.phase)
+                }
+                return found != nil
+            }
+            let recent = (try? await s.arbitrages().prefix(3)) ?? []
+            #expect(ok, "no arbitrage with a rejected leg was hedged or unwound: \(recent)")
+            if let a = found, let id = a["id"] as? String {
+                let rows = try s.journal().filter { $0.entry.parentId == id }
+                #expect(rows.contains { $0.entry.kind == .reject }, "the venue's reject is in the journal")
+                #expect(rows.filter { $0.entry.kind == .place }.count == a.legs.count)
+            }
+        }
+    }
+
+    /// TC-S03: a stalled book is not traded: its routes say why and no new arbitrage uses it.
+    @Test func aStalledBookBlocksNewArbitragesOnIt() async throws {
+        try await StrategyRig.with { s in
+            _ = await ExecutionRig.eventually(30) { ((try? await s.get("/api/opportunities")["opportunities"] as? [Any])??.count ?? 0) > 0 }
+            await s.rig.sim.inject(SimFault(venue: .bybit, kind: .stall, durationMillis: 60_000))
+            try await Task.sleep(for: .seconds(3))
+            let before = Set(try await s.arbitrages().compactMap { $0["id"] as? String })
+            try await Task.sleep(for: .seconds(8))
+            let later = try await s.arbitrages().filter { !before.contains($0["id"] as? String ?? "") }
+            #expect(later.allSatisfy { a in !a.legs.contains { ($0["instrument"] as? String)?.hasPrefix("BYBIT") == true && $0["purpose"] as? String == "entry" } },
+                    "a new arbitrage used the stalled Bybit book")
+        }
+    }
+}
