@@ -19,15 +19,17 @@ public enum RecordingReader {
         var contents = RecordingContents(files: files)
         var perVenue: [Venue: [RecordedFrame]] = [:]
         var unknown: [RecordedFrame] = []
-        for path in files.sorted(by: { ($0 as NSString).lastPathComponent < ($1 as NSString).lastPathComponent }) {
-            guard let data = FileManager.default.contents(atPath: path) else { throw .fileUnreadable(path: path) }
-            let (text, corrupt) = GzipMembers.inflate([UInt8](data))
+        let ordered = files.sorted { ($0 as NSString).lastPathComponent < ($1 as NSString).lastPathComponent }
+        // Inflating is most of the cost (zlib runs at a few hundred MB/s), so files are read in parallel.
+        let results = ParsedFiles(count: ordered.count)
+        DispatchQueue.concurrentPerform(iterations: ordered.count) { i in results.set(i, parse(path: ordered[i])) }
+        for (path, parsed) in zip(ordered, results.all) {
+            guard let parsed else { throw .fileUnreadable(path: path) }
+            let (parser, corrupt) = parsed
             if corrupt {
                 contents.corruptFiles += 1
                 if contents.problemsRu.count < 20 { contents.problemsRu.append("\(path): сжатые данные повреждены, прочитано до места порчи") }
             }
-            var parser = RecordingFileParser()
-            parser.parse(text, venue: venueOfFileName(path), file: path)
             contents.malformedLines += parser.malformed
             contents.tornLines += parser.torn
             contents.problemsRu.append(contentsOf: parser.problemsRu.prefix(max(0, 20 - contents.problemsRu.count)))
@@ -42,6 +44,15 @@ public enum RecordingReader {
         if !unknown.isEmpty { streams.append(unknown) }
         contents.frames = merge(streams.map(sortedByTime))
         return contents
+    }
+
+    /// One file decompressed and parsed; `nil` when it cannot be opened.
+    static func parse(path: String) -> (RecordingFileParser, Bool)? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let (text, corrupt) = GzipMembers.inflate([UInt8](data))
+        var parser = RecordingFileParser()
+        parser.parse(text, venue: venueOfFileName(path), file: path)
+        return (parser, corrupt)
     }
 
     /// The venue a file name starts with (`binance-…`), if any.
