@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Depth benchmark in one command: PropBot (`propbot-bench depth`) against the same-run C++ baseline
+# Depth benchmark (and the tick-to-order figure) in one command: PropBot (`propbot-bench depth`) against the same-run C++ baseline
 # (Benchmarks/baseline/depth_baseline.cpp), both on gen_depth.py's Binance `depthUpdate` data.
 #
 #   bash scripts/bench.sh [--runs N] [--data DIR] [-n MESSAGES] [--no-build]
@@ -96,6 +96,9 @@ for run in $(seq 1 "$RUNS"); do
         record propbot-bybit "$t" "$BENCH" depth --venue bybit --input "$DATA/bybit_depth_$t.jsonl" --snapshot "$DATA/snapshot_$t.json" --runs 1
     done
 done
+
+# Tick-to-order: book update → engine → both signed place requests (p50/p99 µs, one JSON line).
+echo "bench.sh: tick-to-order $($PIN "$BENCH" tick-to-order --iterations 100000)" >&2
 
 # (d) medians and ratios against the baseline of the same variant.
 python3 - "$RESULTS" "$RUNS" <<'PY'
