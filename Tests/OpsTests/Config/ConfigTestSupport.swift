@@ -54,6 +54,7 @@ enum ConfigTestSupport {
             api_secret: ${BYBIT_API_SECRET}
         instruments: [BINANCE:PERP:BTC-USDT, BYBIT:PERP:BTC-USDT]
         risk: {daily_loss_limit: 200}
+        strategy: {leg_risk: {max_unhedged_usd: 500}}
 
         """
 

@@ -16,7 +16,7 @@ struct LiveSafetyTests {
         let issues = S.issues(S.liveBase + "sim: {enabled: true}\n", env: S.fullEnvironment)
         let issue = try #require(S.issue("live_sim_enabled", in: issues))
         #expect(issue.path == "sim.enabled")
-        #expect(issue.line == 15)
+        #expect(issue.line == 16)
     }
 
     @Test func liveWithPlainHTTPOrWSURLIsRejected() throws {
@@ -42,7 +42,7 @@ struct LiveSafetyTests {
         let issues = S.issues(S.liveBase + "server: {host: 0.0.0.0}\n", env: S.fullEnvironment)
         let issue = try #require(S.issue("server_remote_not_allowed", in: issues))
         #expect(issue.path == "server.host")
-        #expect(issue.line == 15)
+        #expect(issue.line == 16)
         #expect(S.issues(S.liveBase + "server: {host: 0.0.0.0, allow_remote: true}\n", env: S.fullEnvironment).isEmpty)
         #expect(S.issues(S.liveBase + "server: {host: localhost}\n", env: S.fullEnvironment).isEmpty)
         #expect(S.issues("profile: demo\nserver: {host: 192.168.1.5}\n").map(\.code) == ["server_remote_not_allowed"])
@@ -83,6 +83,7 @@ struct LiveSafetyTests {
                 simulated_trading: true
             instruments: [OKX:PERP:BTC-USDT]
             risk: {daily_loss_limit: 100}
+            strategy: {leg_risk: {max_unhedged_usd: 500}}
             """
         #expect(S.issues(yaml, env: S.fullEnvironment).map(\.code) == ["live_simulated_trading"])
     }

@@ -13,8 +13,9 @@ struct RunbookSyncTests {
     @Test func everySchemaKeyIsDocumented() {
         let keys = ProfileSchema.root + ProfileSchema.server + ProfileSchema.sim + ProfileSchema.storage
             + ProfileSchema.marketData + ProfileSchema.execution
-            + ProfileSchema.strategy + ProfileSchema.strategyExit + ProfileSchema.strategyOverride + ProfileSchema.risk
-            + ProfileSchema.reconnect + ProfileSchema.venues + ProfileSchema.okxVenue
+            + ProfileSchema.strategy + ProfileSchema.strategyExit + ProfileSchema.strategyOverride
+            + ProfileSchema.strategyLegRisk + ProfileSchema.risk
+            + ProfileSchema.reconnect + ProfileSchema.venues + ProfileSchema.okxVenue + ProfileSchema.venueFees
             + ProfileSchema.logging
         for key in Set(keys) {
             #expect(["`\(key)`", ".\(key)`", "`\(key)."].contains { runbook.contains($0) }, "runbook misses key \(key)")

@@ -27,6 +27,7 @@ struct StrategyRiskConfigTests {
               style: maker_taker
               max_holding_ms: 60000
               exit: {converge_bps: 1, on_funding: false, max_age_ms: 30000}
+              leg_risk: {hedge_slippage_bps: 1, max_unhedged_usd: 100}
               overrides:
                 OKX:PERP:BTC-USDT: {order_amount: 20, slippage_buffer: 9}
             risk:
@@ -60,6 +61,7 @@ struct StrategyRiskConfigTests {
             orderAmount: 40, minProfitability: 12, slippageBuffer: 3, concurrentOrdersSubmission: false,
             style: .makerTaker, maxHoldingMs: 60_000,
             exit: StrategyExitConfig(convergeBps: 1, onFunding: false, maxAgeMs: 30_000),
+            legRisk: LegRiskConfig(hedgeSlippageBps: 1, maxUnhedgedUsd: 100),
             overrides: [okx: StrategyOverride(orderAmount: 20, slippageBuffer: 9)]))
         #expect(c.strategy.orderAmount(for: okx) == 20 && c.strategy.orderAmount(for: binance) == 40)
         #expect(c.strategy.minProfitability(for: okx) == 12 && c.strategy.slippageBuffer(for: okx) == 9)
@@ -74,8 +76,7 @@ struct StrategyRiskConfigTests {
     }
 
     @Test(arguments: [
-        ("strategy: {order_amount: 0}", "strategy.order_amount", "1…100000000"),
-        ("strategy: {order_amount: -5}", "strategy.order_amount", "1…100000000"),
+        ("strategy: {order_amount: 100000001}", "strategy.order_amount", "1…100000000"),
         ("strategy: {min_profitability: 5000}", "strategy.min_profitability", "0…1000"),
         ("strategy: {slippage_buffer: -1}", "strategy.slippage_buffer", "0…500"),
         ("strategy: {exit: {converge_bps: 900}}", "strategy.exit.converge_bps", "0…500"),
@@ -197,6 +198,6 @@ struct StrategyRiskConfigTests {
         }
         let demo = try ProfileLoader.load(path: "\(S.repoRoot)/configs/demo.yaml", environment: [:])
         #expect(demo.strategy == ProfileConfig.demoDefault.strategy && demo.risk == ProfileConfig.demoDefault.risk)
-        #expect(demo.strategy.orderAmount <= 100)
+        #expect(demo.strategy.orderAmount <= demo.risk.maxOrderNotional)
     }
 }

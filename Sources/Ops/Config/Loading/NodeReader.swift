@@ -128,7 +128,18 @@ struct NodeReader {
         }
     }
 
-    mutating func int(_ m: ConfigMapping, _ key: String, default def: Int, range: ClosedRange<Int>) -> Int {
+    /// What to report instead of the generic `out_of_range` when a value is below its range, for keys whose
+    /// floor has a reason the operator should read (a zero order size, a threshold that lets trades lose money).
+    struct Floor: Sendable {
+        var code: String
+        /// The problem for the value read (as text, so integers and decimals print as written).
+        var problem: @Sendable (String) -> String
+        var hint: String
+    }
+
+    mutating func int(
+        _ m: ConfigMapping, _ key: String, default def: Int, range: ClosedRange<Int>, floor: Floor? = nil
+    ) -> Int {
         guard let node = m.value(key) else { return def }
         let path = m.path(of: key)
         guard let s = scalar(node, path: path, expected: "целое число") else { return def }
@@ -136,6 +147,10 @@ struct NodeReader {
             report(path, line: s.line, column: s.column, code: "wrong_type",
                    problem: "ожидалось целое число, получено \(s.shown)",
                    hint: "Укажите целое число от \(range.lowerBound) до \(range.upperBound) без кавычек и единиц измерения")
+            return def
+        }
+        if v < range.lowerBound, let floor {
+            report(path, line: s.line, column: s.column, code: floor.code, problem: floor.problem(String(v)), hint: floor.hint)
             return def
         }
         guard range.contains(v) else {
@@ -147,7 +162,9 @@ struct NodeReader {
         return v
     }
 
-    mutating func double(_ m: ConfigMapping, _ key: String, default def: Double, range: ClosedRange<Double>) -> Double {
+    mutating func double(
+        _ m: ConfigMapping, _ key: String, default def: Double, range: ClosedRange<Double>, floor: Floor? = nil
+    ) -> Double {
         guard let node = m.value(key) else { return def }
         let path = m.path(of: key)
         guard let s = scalar(node, path: path, expected: "число") else { return def }
@@ -155,6 +172,10 @@ struct NodeReader {
             report(path, line: s.line, column: s.column, code: "wrong_type",
                    problem: "ожидалось число, получено \(s.shown)",
                    hint: "Укажите число от \(range.lowerBound) до \(range.upperBound), дробная часть через точку")
+            return def
+        }
+        if v < range.lowerBound, let floor {
+            report(path, line: s.line, column: s.column, code: floor.code, problem: floor.problem(s.text), hint: floor.hint)
             return def
         }
         guard range.contains(v) else {

@@ -1,22 +1,63 @@
 import PropCore
 import Yams
 
-/// The `strategy` and `risk` sections: each key on its own; the rules across them are in `ProfileRules`.
+/// The `strategy` (with `leg_risk`) and `risk` sections: each key on its own; the rules across them are in
+/// `ProfileRules`.
 extension ProfileDecoder {
     mutating func readStrategy(_ top: ConfigMapping) -> StrategyConfig {
         let d = StrategyConfig()
         guard let m = reader.section(top, "strategy", allowed: ProfileSchema.strategy) else { return d }
+        let style = reader.choice(m, "style", default: d.style)
+        // Maker/taker is sequential by construction, so an absent key means false there (written true is refused).
         return StrategyConfig(
-            orderAmount: reader.int(m, "order_amount", default: d.orderAmount, range: ProfileSchema.usdtAmountRange),
+            orderAmount: reader.int(m, "order_amount", default: d.orderAmount, range: ProfileSchema.usdtAmountRange,
+                                    floor: Self.orderAmountFloor),
             minProfitability: reader.int(m, "min_profitability", default: d.minProfitability,
-                                         range: ProfileSchema.profitabilityBpsRange),
+                                         range: ProfileSchema.profitabilityBpsRange, floor: Self.minProfitabilityFloor),
             slippageBuffer: reader.int(m, "slippage_buffer", default: d.slippageBuffer,
                                        range: ProfileSchema.slippageBpsRange),
             concurrentOrdersSubmission: reader.bool(m, "concurrent_orders_submission",
-                                                    default: d.concurrentOrdersSubmission),
-            style: reader.choice(m, "style", default: d.style),
+                                                    default: style == .makerTaker ? false : d.concurrentOrdersSubmission),
+            style: style,
             maxHoldingMs: reader.int(m, "max_holding_ms", default: d.maxHoldingMs, range: ProfileSchema.holdingMsRange),
-            exit: readStrategyExit(m)
+            exit: readStrategyExit(m),
+            legRisk: readLegRisk(m)
+        )
+    }
+
+    /// `order_amount` must be a positive size: zero or less would size every leg below one lot.
+    static let orderAmountFloor = NodeReader.Floor(
+        code: "strategy_order_amount_not_positive",
+        problem: { "сумма ордера \($0) USDT не положительна: ни одна нога не наберёт даже одного лота" },
+        hint: "Укажите order_amount — номинал одной ноги в USDT, целое число ≥ 1 (например, 100)")
+
+    /// The threshold is already net of both legs' fees and the slippage buffer: below zero it admits
+    /// trades that are expected to lose money.
+    static let minProfitabilityFloor = NodeReader.Floor(
+        code: "strategy_min_profitability_negative",
+        problem: { "порог \($0) б.п. отрицательный: он пропустит сделки, которые после комиссий тейкера на обеих "
+            + "ногах и буфера проскальзывания ожидаемо убыточны" },
+        hint: "min_profitability — чистая доходность уже за вычетом комиссий и slippage_buffer; укажите 0 "
+            + "(безубыточность) или больше, обычно 5–20 б.п.")
+
+    private mutating func readLegRisk(_ strategy: ConfigMapping) -> LegRiskConfig {
+        let d = LegRiskConfig()
+        guard let m = reader.section(strategy, "leg_risk", allowed: ProfileSchema.strategyLegRisk) else { return d }
+        return LegRiskConfig(
+            legTimeoutMs: reader.int(m, "leg_timeout_ms", default: d.legTimeoutMs, range: ProfileSchema.legTimeoutMsRange),
+            makerRestMs: reader.int(m, "maker_rest_ms", default: d.makerRestMs, range: ProfileSchema.makerRestMsRange),
+            hedgeDeadlineMs: reader.int(m, "hedge_deadline_ms", default: d.hedgeDeadlineMs,
+                                        range: ProfileSchema.hedgeDeadlineMsRange),
+            maxHedgeAttempts: reader.int(m, "max_hedge_attempts", default: d.maxHedgeAttempts,
+                                         range: ProfileSchema.maxHedgeAttemptsRange),
+            hedgeSlippageBps: reader.int(m, "hedge_slippage_bps", default: d.hedgeSlippageBps,
+                                         range: ProfileSchema.hedgeSlippageBpsRange),
+            maxUnhedgedUsd: reader.int(m, "max_unhedged_usd", default: d.maxUnhedgedUsd, range: ProfileSchema.usdtAmountRange),
+            maxUnhedgedMs: reader.int(m, "max_unhedged_ms", default: d.maxUnhedgedMs, range: ProfileSchema.maxUnhedgedMsRange),
+            pairCooldownMs: reader.int(m, "pair_cooldown_ms", default: d.pairCooldownMs,
+                                       range: ProfileSchema.pairCooldownMsRange),
+            marginLeverage: reader.int(m, "margin_leverage", default: d.marginLeverage,
+                                       range: ProfileSchema.marginLeverageRange)
         )
     }
 
@@ -61,18 +102,21 @@ extension ProfileDecoder {
             guard !NodeReader.isNull(entry.value), let o = reader.mapping(entry.value, path: path) else { continue }
             reader.checkKeys(o, allowed: ProfileSchema.strategyOverride)
             out[id] = StrategyOverride(
-                orderAmount: optionalInt(o, "order_amount", range: ProfileSchema.usdtAmountRange),
-                minProfitability: optionalInt(o, "min_profitability", range: ProfileSchema.profitabilityBpsRange),
+                orderAmount: optionalInt(o, "order_amount", range: ProfileSchema.usdtAmountRange, floor: Self.orderAmountFloor),
+                minProfitability: optionalInt(o, "min_profitability", range: ProfileSchema.profitabilityBpsRange,
+                                              floor: Self.minProfitabilityFloor),
                 slippageBuffer: optionalInt(o, "slippage_buffer", range: ProfileSchema.slippageBpsRange)
             )
         }
         return out
     }
 
-    private mutating func optionalInt(_ m: ConfigMapping, _ key: String, range: ClosedRange<Int>) -> Int? {
+    private mutating func optionalInt(
+        _ m: ConfigMapping, _ key: String, range: ClosedRange<Int>, floor: NodeReader.Floor? = nil
+    ) -> Int? {
         guard m.has(key) else { return nil }
         let count = reader.issues.count
-        let v = reader.int(m, key, default: range.lowerBound, range: range)
+        let v = reader.int(m, key, default: range.lowerBound, range: range, floor: floor)
         return reader.issues.count == count ? v : nil
     }
 

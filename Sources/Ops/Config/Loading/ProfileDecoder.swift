@@ -153,10 +153,19 @@ struct ProfileDecoder {
     // MARK: venues
 
     private mutating func readVenues(_ top: ConfigMapping, profile: ProfileKind, sim: SimConfig) -> VenuesConfig {
+        var venues = readVenueSections(top, profile: profile, sim: sim)
+        // Every venue carries its fee tier, so a profile read from a file equals one built with explicit fees.
+        for venue in Venue.allCases where venues[venue].fees == nil { venues[venue].fees = .publishedBaseTier(venue) }
+        return venues
+    }
+
+    private mutating func readVenueSections(_ top: ConfigMapping, profile: ProfileKind, sim: SimConfig) -> VenuesConfig {
         // Demo without a venues section runs all three simulated venues; other modes only what is listed.
         let absent = profile == .demo ? VenueConfig(enabled: true) : .disabled
         var venues = VenuesConfig(binance: absent, okx: absent, bybit: absent)
-        guard let m = reader.section(top, "venues", allowed: ProfileSchema.venues) else { return venues }
+        guard let node = top.value("venues"), !NodeReader.isNull(node),
+              let m = reader.mapping(node, path: "venues") else { return venues }
+        reportUnknownVenues(m)
         for venue in Venue.allCases {
             venues[venue] = .disabled
             guard let node = m.value(venue.rawValue) else { continue }
@@ -203,9 +212,38 @@ struct ProfileDecoder {
         return VenueConfig(
             enabled: enabled, restURL: rest, wsURL: ws,
             apiKey: apiKey.secret, apiSecret: apiSecret.secret, passphrase: passphrase.secret,
-            simulatedTrading: simulated
+            simulatedTrading: simulated, fees: readFees(m, venue: venue)
         )
     }
+
+    /// A venue name PropBot has no connector for: named as such, with the closest supported one if any.
+    private mutating func reportUnknownVenues(_ m: ConfigMapping) {
+        let known = ProfileSchema.venues
+        for entry in m.entries where !known.contains(entry.key) {
+            var hint = "PropBot работает с биржами \(known.joined(separator: ", ")); уберите раздел или исправьте имя"
+            if let guess = KeySuggester.closest(to: entry.key, in: known) { hint = "возможно, вы имели в виду «\(guess)». " + hint }
+            reader.report(m.path(of: entry.key), line: entry.keyLine, column: entry.keyColumn, code: "venue_unknown",
+                          problem: "неизвестная биржа «\(entry.key)»", hint: hint)
+        }
+    }
+
+    /// `fees: {maker_bps, taker_bps}`; a key left out keeps the venue's published base-tier rate.
+    private mutating func readFees(_ m: ConfigMapping, venue: Venue) -> FeeTierConfig {
+        let d = FeeTierConfig.publishedBaseTier(venue)
+        guard let f = reader.section(m, "fees", allowed: ProfileSchema.venueFees) else { return d }
+        return FeeTierConfig(
+            makerBps: reader.double(f, "maker_bps", default: d.makerBps, range: ProfileSchema.makerFeeBpsRange),
+            takerBps: reader.double(f, "taker_bps", default: d.takerBps, range: ProfileSchema.takerFeeBpsRange,
+                                    floor: Self.takerFeeFloor)
+        )
+    }
+
+    /// Venues pay rebates to resting orders only; a negative taker rate is a sign error.
+    static let takerFeeFloor = NodeReader.Floor(
+        code: "venue_fee_taker_negative",
+        problem: { "комиссия тейкера \($0) б.п. отрицательная: биржи не платят за снятие ликвидности" },
+        hint: "Укажите taker_bps ≥ 0 (базовый уровень: 5 б.п. на Binance и OKX, 5.5 б.п. на Bybit); скидка (rebate) "
+            + "бывает только у мейкера — maker_bps может быть отрицательным")
 
     private mutating func readURL(
         _ m: ConfigMapping, _ key: String, schemes: [String], required: Bool, profile: ProfileKind

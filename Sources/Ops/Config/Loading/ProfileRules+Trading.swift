@@ -43,5 +43,8 @@ extension ProfileRules {
                      problem: "в профиле \(c.profile.rawValue) не задан risk.daily_loss_limit",
                      hint: "Укажите явно дневной лимит убытка в USDT, например: risk: {daily_loss_limit: 200}")
         }
+        checkEntryStyle(c, &r)
+        checkLegRisk(c, &r)
+        checkFees(c, &r)
     }
 }

@@ -13,10 +13,14 @@ enum ProfileSchema {
     ]
     static let strategy = [
         "order_amount", "min_profitability", "slippage_buffer", "concurrent_orders_submission", "style",
-        "max_holding_ms", "exit", "overrides",
+        "max_holding_ms", "exit", "leg_risk", "overrides",
     ]
     static let strategyExit = ["converge_bps", "on_funding", "max_age_ms"]
     static let strategyOverride = ["order_amount", "min_profitability", "slippage_buffer"]
+    static let strategyLegRisk = [
+        "leg_timeout_ms", "maker_rest_ms", "hedge_deadline_ms", "max_hedge_attempts", "hedge_slippage_bps",
+        "max_unhedged_usd", "max_unhedged_ms", "pair_cooldown_ms", "margin_leverage",
+    ]
     static let risk = [
         "level", "max_order_notional", "max_instrument_notional", "max_venue_gross", "max_gross", "max_net",
         "max_open_arbitrages", "max_in_flight_orders", "max_orders_per_second", "max_orders_per_minute",
@@ -26,7 +30,8 @@ enum ProfileSchema {
     ]
     static let reconnect = ["initial_ms", "max_ms", "jitter"]
     static let venues = ["binance", "okx", "bybit"]
-    static let venue = ["enabled", "rest_url", "ws_url", "api_key", "api_secret"]
+    static let venue = ["enabled", "rest_url", "ws_url", "api_key", "api_secret", "fees"]
+    static let venueFees = ["maker_bps", "taker_bps"]
     /// OKX also has a passphrase and a demo-trading switch.
     static let okxVenue = venue + ["passphrase", "simulated_trading"]
     static let logging = ["level", "format"]
@@ -61,4 +66,17 @@ enum ProfileSchema {
     static let staleBookMsRange = 50...60_000
     static let guardBpsRange = 1...10_000
     static let pingIntervalMsRange = 1000...120_000
+    static let legTimeoutMsRange = 100...60_000
+    static let makerRestMsRange = 100...600_000
+    static let hedgeDeadlineMsRange = 100...600_000
+    /// 0 = never hedge on another venue, unwind the residual on its own venue at once.
+    static let maxHedgeAttemptsRange = 0...10
+    static let hedgeSlippageBpsRange = 0...500
+    static let maxUnhedgedMsRange = 100...600_000
+    static let pairCooldownMsRange = 0...3_600_000
+    /// The highest leverage any of the three venues offers on a USDT perpetual (Binance BTCUSDT, 125×).
+    static let marginLeverageRange = 1...125
+    /// A maker rebate beyond −10 bps or a rate above 1 % is a typo (bps written as percent or as a fraction).
+    static let makerFeeBpsRange = -10.0...100.0
+    static let takerFeeBpsRange = 0.0...100.0
 }

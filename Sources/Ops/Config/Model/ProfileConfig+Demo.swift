@@ -14,8 +14,9 @@ extension ProfileConfig {
         sim: SimConfig(enabled: true, seed: 42, port: 0, tickMs: 100),
         storage: StorageConfig(path: ProfileKind.demo.defaultStoragePath),
         marketData: MarketDataConfig(),
-        // The simulator's dislocations are 8–30 bps against ≈ 10 bps of taker fees: a low bar so the demo trades.
-        strategy: StrategyConfig(minProfitability: 2, slippageBuffer: 1),
+        // The simulator's dislocations are 8–30 bps against ≈ 10 bps of taker fees: a low bar so the demo trades;
+        // 400 USDT at risk level 50 is 200 USDT a leg, at least one lot of BTC, ETH and SOL on every venue.
+        strategy: StrategyConfig(orderAmount: 400, minProfitability: 2, slippageBuffer: 1),
         venues: VenuesConfig(
             binance: VenueConfig(enabled: true, fees: .publishedBaseTier(.binance)),
             okx: VenueConfig(enabled: true, fees: .publishedBaseTier(.okx)),

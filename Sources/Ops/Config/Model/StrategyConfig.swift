@@ -16,7 +16,8 @@ public struct StrategyConfig: Sendable, Equatable, Encodable {
     public var minProfitability: Int
     /// Extra cost assumed on top of the book walk, bps.
     public var slippageBuffer: Int
-    /// Both legs at once (true) or maker first, then taker on fill (false).
+    /// Taker/taker: both legs at once (true), or the slower venue first and the other only for what it filled
+    /// (false). Maker/taker is always sequential, so there it must be false.
     public var concurrentOrdersSubmission: Bool
     /// Taker/taker or maker/taker.
     public var style: Style
@@ -24,15 +25,19 @@ public struct StrategyConfig: Sendable, Equatable, Encodable {
     public var maxHoldingMs: Int
     /// When an open arbitrage is closed.
     public var exit: StrategyExitConfig
+    /// Timeouts, hedging and the unhedged-exposure bound.
+    public var legRisk: LegRiskConfig
     /// Per-instrument replacements of order_amount / min_profitability / slippage_buffer.
     public var overrides: [InstrumentId: StrategyOverride]
 
     public init(orderAmount: Int = 100, minProfitability: Int = 10, slippageBuffer: Int = 5,
                 concurrentOrdersSubmission: Bool = true, style: Style = .takerTaker, maxHoldingMs: Int = 3_600_000,
-                exit: StrategyExitConfig = StrategyExitConfig(), overrides: [InstrumentId: StrategyOverride] = [:]) {
+                exit: StrategyExitConfig = StrategyExitConfig(), legRisk: LegRiskConfig = LegRiskConfig(),
+                overrides: [InstrumentId: StrategyOverride] = [:]) {
         self.orderAmount = orderAmount; self.minProfitability = minProfitability; self.slippageBuffer = slippageBuffer
         self.concurrentOrdersSubmission = concurrentOrdersSubmission; self.style = style
-        self.maxHoldingMs = maxHoldingMs; self.exit = exit; self.overrides = overrides
+        self.maxHoldingMs = maxHoldingMs; self.exit = exit; self.legRisk = legRisk
+        self.overrides = overrides
     }
 
     /// The order amount for one instrument, its override first.
@@ -49,7 +54,9 @@ public struct StrategyConfig: Sendable, Equatable, Encodable {
         case concurrentOrdersSubmission = "concurrent_orders_submission"
         case style
         case maxHoldingMs = "max_holding_ms"
-        case exit, overrides
+        case exit
+        case legRisk = "leg_risk"
+        case overrides
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -61,6 +68,7 @@ public struct StrategyConfig: Sendable, Equatable, Encodable {
         try c.encode(style, forKey: .style)
         try c.encode(maxHoldingMs, forKey: .maxHoldingMs)
         try c.encode(exit, forKey: .exit)
+        try c.encode(legRisk, forKey: .legRisk)
         // Keyed by the canonical id text so the JSON is an object, not a flat array.
         let byId = Dictionary(uniqueKeysWithValues: overrides.map { ($0.key.description, $0.value) })
         try c.encode(byId, forKey: .overrides)

@@ -16,15 +16,19 @@ public struct VenueConfig: Sendable, Equatable, Encodable {
     public var passphrase: Secret?
     /// Send `x-simulated-trading: 1` (OKX demo trading only).
     public var simulatedTrading: Bool
+    /// Our fee tier here. The loader always fills it in (the published base tier when the profile has no
+    /// `fees`); `nil` only in configs built in code, and means the same base tier.
+    public var fees: FeeTierConfig?
 
     /// Creates a venue section.
     public init(
         enabled: Bool, restURL: String? = nil, wsURL: String? = nil,
-        apiKey: Secret? = nil, apiSecret: Secret? = nil, passphrase: Secret? = nil, simulatedTrading: Bool = false
+        apiKey: Secret? = nil, apiSecret: Secret? = nil, passphrase: Secret? = nil, simulatedTrading: Bool = false,
+        fees: FeeTierConfig? = nil
     ) {
         self.enabled = enabled; self.restURL = restURL; self.wsURL = wsURL
         self.apiKey = apiKey; self.apiSecret = apiSecret; self.passphrase = passphrase
-        self.simulatedTrading = simulatedTrading
+        self.simulatedTrading = simulatedTrading; self.fees = fees
     }
 
     /// A venue that is switched off.
@@ -38,5 +42,6 @@ public struct VenueConfig: Sendable, Equatable, Encodable {
         case apiSecret = "api_secret"
         case passphrase
         case simulatedTrading = "simulated_trading"
+        case fees
     }
 }
