@@ -42,6 +42,10 @@ extension BacktestRunner {
     /// equity sample for the drawdown.
     mutating func timer() {
         settleFunding()
+        // Final orders leave the manager once a second (nothing can change them any more), so its deadline sweep
+        // stays as short as the working set instead of growing with every order of the run.
+        timerTicks &+= 1
+        if timerTicks % 20 == 0 { _ = manager.removeFinalOrders() }
         for command in manager.onTimer(nowNs: nowNs) { execute(command) }
         engine.onTimer(nowNs: nowNs, wallMs: nowMs, into: &commands)
         if !commands.isEmpty { performCommands() }

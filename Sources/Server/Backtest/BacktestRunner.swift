@@ -17,6 +17,7 @@ struct BacktestRunner {
     /// Simulated time, ns since the epoch (receive wall time of the frames).
     var nowNs: UInt64 = 0
     var nextTimerNs: UInt64 = .max
+    var timerTicks = 0
     var commands: [EngineCommand] = []
     var legByClientId: [String: LegOrder] = [:]
     var clientIdByKey: [LegKey: String] = [:]
