@@ -19,11 +19,14 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Путь к YAML-профилю (вместо --profile).")
     var config: String?
 
+    @Option(help: "Записывать все полученные кадры бирж (публичные и приватные, со временем приёма) в этот каталог (gzip).")
+    var record: String?
+
     func run() async throws {
         let profileConfig = try loadProfile()
         var logger = Logger(label: "propbot")
         logger.logLevel = Logger.Level(rawValue: profileConfig.logging.level.rawValue) ?? .info
-        let runtime = PropBotRuntime(profile: profileConfig, logger: logger) { ready in
+        let runtime = PropBotRuntime(profile: profileConfig, logger: logger, recordDirectory: record) { ready in
             // First stdout line: where the API is, machine-readable for scripts and tests.
             try? StandardOutput.json(ready)
         }

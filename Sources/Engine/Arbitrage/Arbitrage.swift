@@ -28,7 +28,12 @@ public struct LegRecord: Sendable, Hashable {
     public var outcome: LegOutcome?
     public var cancelRequested = false
 
-    public var isWorking: Bool { outcome == nil }
+    /// What the venue says filled when it reported the end (its fills may still be on their way).
+    public var venueFilledQty: Qty?
+
+    /// Working until the venue reported the end and every fill it counted has been delivered: a "filled"
+    /// report can overtake its own fills, and settling before they arrive would misread a full leg as empty.
+    public var isWorking: Bool { outcome == nil || (venueFilledQty.map { filledQty < $0 } ?? false) }
     /// Realised average price, if anything filled.
     public var averagePrice: Double? { filledBase.isZero ? nil : filledNotional.doubleValue / filledBase.doubleValue }
 }

@@ -7,7 +7,7 @@ extension ArbitrageEngine {
         guard let id = activeByPair[pair], var a = arbitrages[id] else { return }
         switch a.phase {
         case .entering:
-            cancelStaleMaker(&a, into: &out)
+            cancelStaleMaker(&a, nowNs: nowNs, into: &out)
         case .open:
             if let reason = exitReason(a, nowNs: nowNs) {
                 a.phase = .exiting
@@ -52,7 +52,7 @@ extension ArbitrageEngine {
             let key = LegKey(arbitrageId: a.id, index: a.legs.count + legs.count)
             guard let leg = takerLeg(key, .exit, slot: slot, side: held.isNegative ? .buy : .sell,
                                      base: held.magnitude, reduceOnly: true) else { continue }
-            if case .deny(let d) = risk.check(riskOrder(leg, opens: false), snapshot: riskSnapshot(nowNs), nowNs: nowNs) {
+            if case .deny(let d) = risk.check(riskOrder(leg, opens: false), snapshot: riskSnapshot(nowNs, for: leg), nowNs: nowNs) {
                 out.append(.alert(code: "exit_denied", messageRu: "Арбитраж \(a.id): выход на \(instrument) отклонён риском: \(d.messageRu)"))
                 continue
             }
@@ -65,15 +65,13 @@ extension ArbitrageEngine {
     }
 
     /// A post-only entry leg is cancelled as soon as the taker side no longer pays.
-    mutating func cancelStaleMaker(_ a: inout Arbitrage, into out: inout [EngineCommand]) {
+    mutating func cancelStaleMaker(_ a: inout Arbitrage, nowNs: UInt64, into out: inout [EngineCommand]) {
         guard let i = a.legs.firstIndex(where: { $0.isWorking && !$0.cancelRequested && $0.order.timeInForce == .postOnly }),
               let buy = slotById[a.buyInstrument], let sell = slotById[a.sellInstrument] else { return }
         let key = OpportunityBoard.RouteKey(buy: buy, sell: sell, style: a.style)
         guard markets[buy].isUsable, markets[sell].isUsable,
               edgeBoundBps(key) >= effectiveMinBps(a.pair).doubleValue - 0.5 else {
-            a.legs[i].cancelRequested = true
-            out.append(.cancel(a.legs[i].order.key))
-            return
+            return requestCancel(&a, leg: i, nowNs: nowNs, into: &out)
         }
     }
 
@@ -88,9 +86,10 @@ extension ArbitrageEngine {
             if mid == 0, markets[slot].isUsable { mid = markets[slot].midD }
         }
         let usd = abs(net) * mid
+        let uncovered = max(0, abs(net) - offsetInFlight(pair: pair, longExcess: net > 0)) * mid
         let name = pairs[pair].name
-        let crossed = exposure.update(name, usd: usd, isDust: isDust(netQty.magnitude, pair: pair), nowNs: nowNs,
-                                      maxUsd: settings.maxUnhedgedUsd, maxMs: settings.maxUnhedgedMs)
+        let crossed = exposure.update(name, usd: usd, uncoveredUsd: uncovered, isDust: isDust(netQty.magnitude, pair: pair),
+                                      nowNs: nowNs, maxUsd: settings.maxUnhedgedUsd, maxMs: settings.maxUnhedgedMs)
         guard crossed else { return }
         let text = "Непокрытая позиция \(name): \(Int(usd.rounded())) USDT в течение \(Self.decimals(exposure.pairs[name]?.seconds(nowNs) ?? 0, 1)) с превышает предел (\(Int(settings.maxUnhedgedUsd)) USDT / \(settings.maxUnhedgedMs) мс)"
         risk.hold(text)
@@ -100,6 +99,14 @@ extension ArbitrageEngine {
 }
 
 extension ArbitrageEngine {
+    /// Base coin still to come from the pair's working orders on the side that offsets the excess (sells for a
+    /// long excess, buys for a short one).
+    func offsetInFlight(pair: Int, longExcess: Bool) -> Double {
+        guard let id = activeByPair[pair], let a = arbitrages[id] else { return 0 }
+        return a.legs.filter { $0.isWorking && ($0.order.side == .sell) == longExcess }
+            .reduce(0) { $0 + max(0, $1.order.baseQty.doubleValue - $1.filledBase.doubleValue) }
+    }
+
     /// `value` with `places` decimals for the operator's text (no Foundation in the engine).
     static func decimals(_ value: Double, _ places: Int) -> String {
         guard value.isFinite else { return "—" }

@@ -20,13 +20,19 @@ extension ArbitrageEngine {
     }
 
     /// A leg reached its end on the venue (or was refused before it). Fills must have been delivered first.
-    public mutating func onLegFinal(_ key: LegKey, _ outcome: LegOutcome, nowNs: UInt64, wallMs: Int64,
-                                    into out: inout [EngineCommand]) {
-        guard var a = arbitrages[key.arbitrageId], let i = a.legIndex(key), a.legs[i].isWorking else { return }
+    /// `venueFilledQty` is the venue's cumulative fill at the end, when known: the leg keeps waiting for fills
+    /// up to it.
+    public mutating func onLegFinal(_ key: LegKey, _ outcome: LegOutcome, venueFilledQty: Qty? = nil, nowNs: UInt64,
+                                    wallMs: Int64, into out: inout [EngineCommand]) {
+        guard var a = arbitrages[key.arbitrageId], let i = a.legIndex(key), a.legs[i].outcome == nil else { return }
         self.wallMs = wallMs
         a.legs[i].outcome = outcome
-        if outcome != .done, a.legs[i].filledBase.isZero, a.legs[i].order.purpose != .exit {
-            a.failedInstruments.insert(a.legs[i].order.instrument)
+        a.legs[i].venueFilledQty = venueFilledQty
+        // A refused order, or an entry that ended with nothing filled (an IOC that found nothing inside its limit,
+        // a follower that keeps missing), rules its venue out for this arbitrage's hedges and follow orders.
+        let leg = a.legs[i]
+        if leg.filledBase.isZero, leg.order.purpose != .exit, outcome != .done || leg.order.purpose == .entry {
+            a.failedInstruments.insert(leg.order.instrument)
         }
         arbitrages[a.id] = a
         progress(a.id, nowNs: nowNs, into: &out)
@@ -36,11 +42,10 @@ extension ArbitrageEngine {
     /// hedge / unwind of any imbalance, or the next phase.
     mutating func progress(_ id: String, nowNs: UInt64, into out: inout [EngineCommand]) {
         guard var a = arbitrages[id], a.isActive else { return }
-        for i in a.legs.indices where a.legs[i].isWorking && !a.legs[i].cancelRequested {
+        for i in a.legs.indices where a.legs[i].outcome == nil && !a.legs[i].cancelRequested {
             let limit = a.legs[i].order.timeInForce == .postOnly ? settings.makerRestMs : settings.legTimeoutMs
             if elapsedNs(a.legs[i].sentNs, nowNs) >= UInt64(limit) * 1_000_000 {
-                a.legs[i].cancelRequested = true
-                out.append(.cancel(a.legs[i].order.key))
+                requestCancel(&a, leg: i, nowNs: nowNs, into: &out)
             }
         }
         if a.phase == .entering, let follow = a.follow, !a.legs.contains(where: { $0.isWorking && $0.order.instrument == follow }) {
@@ -92,11 +97,25 @@ extension ArbitrageEngine {
         a.nextRetryNs = nowNs + UInt64(settings.retryMs) * 1_000_000
     }
 
-    /// The best venue (other than the ones that failed) to take the other side of `qty` now.
+    /// The best venue to take the other side of `qty` now: not one that failed, and not one where the excess
+    /// itself sits (taking it back there is an unwind, which is reduce-only).
     func hedgeVenue(_ a: Arbitrage, side: OrderSide, qty: Qty, pair: Int) -> Int? {
-        pairs[pair].slots
-            .filter { !a.failedInstruments.contains(markets[$0].id) && markets[$0].isUsable && tradable(qty, $0) }
+        let held = a.held
+        return pairs[pair].slots
+            .filter { slot in
+                let id = markets[slot].id
+                let excessHere = held[id].map { !$0.isZero && $0.isNegative == (side == .buy) } ?? false
+                return !excessHere && !a.failedInstruments.contains(id) && markets[slot].isUsable && tradable(qty, slot)
+            }
             .max { side == .sell ? markets[$0].bidD < markets[$1].bidD : markets[$0].askD > markets[$1].askD }
+    }
+
+    /// Asks the venue to cancel a working leg, once; the cancel counts towards the route's runaway breaker.
+    mutating func requestCancel(_ a: inout Arbitrage, leg i: Int, nowNs: UInt64, into out: inout [EngineCommand]) {
+        guard a.legs[i].isWorking, !a.legs[i].cancelRequested else { return }
+        a.legs[i].cancelRequested = true
+        risk.recordCancel(on: a.legs[i].order.instrument, nowNs: nowNs)
+        out.append(.cancel(a.legs[i].order.key))
     }
 
     /// The instrument holding the largest excess of the imbalance's sign (its own venue takes it back).
@@ -123,7 +142,7 @@ extension ArbitrageEngine {
     /// Risk-checks and emits one order; false (with an alert) when the gate denies it.
     @discardableResult
     mutating func send(_ leg: LegOrder, _ a: inout Arbitrage, nowNs: UInt64, into out: inout [EngineCommand]) -> Bool {
-        if case .deny(let d) = risk.check(riskOrder(leg, opens: false), snapshot: riskSnapshot(nowNs), nowNs: nowNs) {
+        if case .deny(let d) = risk.check(riskOrder(leg, opens: false), snapshot: riskSnapshot(nowNs, for: leg), nowNs: nowNs) {
             out.append(.alert(code: "leg_denied", messageRu: "Арбитраж \(a.id): ордер \(leg.purpose.rawValue) на \(leg.instrument) отклонён риском: \(d.messageRu)"))
             return false
         }

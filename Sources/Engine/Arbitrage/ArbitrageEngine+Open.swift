@@ -15,15 +15,6 @@ extension ArbitrageEngine {
         guard let buy, let sell else {
             return skip(key, code: "leg_rules", ru: "Нога не проходит правила биржи по шагу цены или объёма")
         }
-        let snapshot = riskSnapshot(nowNs)
-        for leg in [buy, sell] {
-            if case .deny(let d) = risk.evaluate(riskOrder(leg, opens: true), snapshot: snapshot, nowNs: nowNs) {
-                return skip(key, code: d.code, ru: "Риск: \(d.messageRu)")
-            }
-            if let m = marginShortfall(leg) { return skip(key, code: "margin", ru: m) }
-        }
-        nextArbitrage += 1
-        var a = Arbitrage(id: id, plan: o, buy: markets[key.buy].id, sell: markets[key.sell].id, nowNs: nowNs, wallMs: wallMs)
         var first: [LegOrder]
         switch (key.style, settings.concurrentOrdersSubmission) {
         case (.takerTaker, true): first = [buy, sell]
@@ -32,12 +23,26 @@ extension ArbitrageEngine {
         // Sequential taker/taker: the slower venue first, the faster one follows for what filled.
         case (.takerTaker, false): first = [slower(buy, sell)]
         }
+        // Both legs on a trial copy of the gate, the sent ones recorded in order, so the second leg sees the
+        // first one's throttle slot; the real gate takes the copy only when every leg passed.
+        let snapshot = riskSnapshot(nowNs)
+        var trial = risk
+        for leg in [buy, sell] {
+            let order = riskOrder(leg, opens: true)
+            let sent = first.contains { $0.instrument == leg.instrument }
+            let decision = sent ? trial.check(order, snapshot: snapshot, nowNs: nowNs)
+                                : trial.evaluate(order, snapshot: snapshot, nowNs: nowNs)
+            if case .deny(let d) = decision { return skip(key, code: d.code, ru: "Риск: \(d.messageRu)") }
+            if let m = marginShortfall(leg) { return skip(key, code: "margin", ru: m) }
+        }
+        risk = trial
+        nextArbitrage += 1
+        var a = Arbitrage(id: id, plan: o, buy: markets[key.buy].id, sell: markets[key.sell].id, nowNs: nowNs, wallMs: wallMs)
         if first.count == 1 {
             first[0].key.index = 0
             a.follow = first[0].instrument == buy.instrument ? sell.instrument : buy.instrument
         }
-        // Only what is sent is checked in: the follower passes the gate when it goes out.
-        for leg in first { _ = risk.check(riskOrder(leg, opens: true), snapshot: snapshot, nowNs: nowNs) }
+        // Only what is sent was checked in: the follower passes the gate again when it goes out.
         a.legs = first.map { LegRecord(order: $0, sentNs: nowNs) }
         store(a, pair: pair)
         board.annotate(key, code: "traded", ru: "Открыт арбитраж \(id)")
@@ -88,6 +93,17 @@ extension ArbitrageEngine {
         return RiskSnapshot(positions: portfolio.riskPositions(), openArbitrages: activeByPair.count, inFlightOrders: inFlight,
                             equity: portfolio.equity, pnlToday: portfolio.pnlToday,
                             peakEquityToday: portfolio.peakEquityToday, markets: marketsById)
+    }
+
+    /// The snapshot for one residual or exit order. A reduce-only order's own position is valued at the order's
+    /// limit price: the gate compares the order's notional with the position's, and at the mark a closing buy
+    /// limited through the touch reads as larger than the short it closes (denied as "does not reduce").
+    func riskSnapshot(_ nowNs: UInt64, for leg: LegOrder) -> RiskSnapshot {
+        var snapshot = riskSnapshot(nowNs)
+        if leg.reduceOnly, let held = portfolio.position(leg.instrument)?.qty, !held.isZero {
+            snapshot.positions[leg.instrument] = leg.price.notional(held, scale: 8)
+        }
+        return snapshot
     }
 
     /// Initial margin the leg needs beyond what the venue has available, in Russian; nil when it fits.

@@ -1,8 +1,9 @@
 import PropCore
 
 extension ArbitrageEngine {
-    /// Evaluates every route of `pair` through the changed book and opens the best tradeable one.
-    mutating func scan(pair: Int, changed: Int, nowNs: UInt64, depth: (Int) -> DepthLevels, into out: inout [EngineCommand]) {
+    /// Evaluates every route of `pair` through the changed book and opens the best tradeable one. `depthOf`
+    /// reads a slot's depth when none is cached (nil: the caller cached it already).
+    mutating func scan(pair: Int, changed: Int, nowNs: UInt64, depthOf: ((Int) -> DepthLevels)?, into out: inout [EngineCommand]) {
         let slots = pairs[pair].slots
         var best: (key: OpportunityBoard.RouteKey, opportunity: Opportunity)?
         for other in slots where other != changed {
@@ -10,7 +11,7 @@ extension ArbitrageEngine {
                 for style in styles(buy: buy, sell: sell) {
                     let key = OpportunityBoard.RouteKey(buy: buy, sell: sell, style: style)
                     board.evaluations &+= 1
-                    guard let o = evaluate(key, nowNs: nowNs, depth: depth), o.isTradeable else { continue }
+                    guard let o = evaluate(key, nowNs: nowNs, depthOf: depthOf), o.isTradeable else { continue }
                     if best.map({ o.netEdge > $0.opportunity.netEdge }) ?? true { best = (key, o) }
                 }
             }
@@ -32,7 +33,7 @@ extension ArbitrageEngine {
     /// The route's opportunity: a cheap top-of-book bound first (a walk can only be worse than the top, so a
     /// bound below the threshold proves the route below it); the full walk when the bound passes or the
     /// board's refresh of this route is due. Nil when nothing was recorded.
-    mutating func evaluate(_ key: OpportunityBoard.RouteKey, nowNs: UInt64, depth: (Int) -> DepthLevels) -> Opportunity? {
+    mutating func evaluate(_ key: OpportunityBoard.RouteKey, nowNs: UInt64, depthOf: ((Int) -> DepthLevels)?) -> Opportunity? {
         let b = markets[key.buy], s = markets[key.sell]
         guard b.isUsable, s.isUsable else { return nil }
         let pair = b.id.pair
@@ -40,8 +41,9 @@ extension ArbitrageEngine {
         let bound = edgeBoundBps(key)
         let refreshDue = board.lastNs(key).map { elapsedNs($0, nowNs) >= UInt64(settings.boardRefreshMs) * 1_000_000 } ?? true
         guard bound >= minBps.doubleValue - 0.5 || refreshDue else { return nil }
-        if markets[key.buy].depth.bids.isEmpty { markets[key.buy].depth = depth(key.buy) }
-        if markets[key.sell].depth.bids.isEmpty { markets[key.sell].depth = depth(key.sell) }
+        // Only a usable book is walked, so an empty cached side means "not read yet" (a live book has levels).
+        if let depthOf, markets[key.buy].depth.bids.isEmpty { markets[key.buy].depth = depthOf(key.buy) }
+        if let depthOf, markets[key.sell].depth.bids.isEmpty { markets[key.sell].depth = depthOf(key.sell) }
         let params = OpportunityParameters(sizeBase: sizeBase(pair, price: b.askD), slippageBufferBps: effectiveBufferBps(pair),
                                            minProfitabilityBps: minBps, holdingSeconds: settings.maxHoldingMs / 1000)
         let o = OpportunityCalculator.evaluate(buyOn: markets[key.buy].venueMarket, sellOn: markets[key.sell].venueMarket,

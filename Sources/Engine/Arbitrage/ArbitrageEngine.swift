@@ -75,20 +75,40 @@ public struct ArbitrageEngine: Sendable {
 
     // MARK: market events
 
-    /// A book changed. `depth(n)` gives its best `n` levels and is called only when the cheap top-of-book
-    /// bound says a route through this book may pay (or the board's refresh is due), so most updates cost a
-    /// few comparisons.
+    /// A book changed. `depth(n)` gives the changed book's best `n` levels (`settings.depthLevels` are read);
+    /// they are taken on every usable update, because a route through this book may be walked later, when the
+    /// other venue's book moves. Use `onBook(…depthOf:…)` to read depth only when a route may pay.
     public mutating func onBook(slot: Int, bid: Price?, ask: Price?, valid: Bool, nowNs: UInt64, wallMs: Int64,
                                 depth: (Int) -> DepthLevels, into out: inout [EngineCommand]) {
         guard markets.indices.contains(slot) else { return }
+        setTop(slot, bid: bid, ask: ask, valid: valid, nowNs: nowNs, wallMs: wallMs)
+        if markets[slot].isUsable { markets[slot].depth = depth(settings.depthLevels) }
+        let pair = markets[slot].pairIndex
+        scan(pair: pair, changed: slot, nowNs: nowNs, depthOf: nil, into: &out)
+        checkExits(pair: pair, nowNs: nowNs, into: &out)
+    }
+
+    /// A book changed. `depthOf(slot, n)` gives the best `n` levels of any slot's current book and is called
+    /// only when the cheap top-of-book bound says a route through that book may pay (or the board's refresh is
+    /// due); what it gives is kept until that book changes, so most updates cost a few comparisons.
+    public mutating func onBook(slot: Int, bid: Price?, ask: Price?, valid: Bool, nowNs: UInt64, wallMs: Int64,
+                                depthOf: (_ slot: Int, _ levels: Int) -> DepthLevels, into out: inout [EngineCommand]) {
+        guard markets.indices.contains(slot) else { return }
+        setTop(slot, bid: bid, ask: ask, valid: valid, nowNs: nowNs, wallMs: wallMs)
+        let pair = markets[slot].pairIndex, levels = settings.depthLevels
+        withoutActuallyEscaping(depthOf) { read in
+            scan(pair: pair, changed: slot, nowNs: nowNs, depthOf: { read($0, levels) }, into: &out)
+        }
+        checkExits(pair: pair, nowNs: nowNs, into: &out)
+    }
+
+    /// Records a new top of book; the depth read for the previous one no longer applies.
+    mutating func setTop(_ slot: Int, bid: Price?, ask: Price?, valid: Bool, nowNs: UInt64, wallMs: Int64) {
         self.wallMs = wallMs
         markets[slot].bid = bid; markets[slot].ask = ask; markets[slot].valid = valid
         markets[slot].bidD = bid?.doubleValue ?? 0; markets[slot].askD = ask?.doubleValue ?? 0
         markets[slot].updatedNs = nowNs
-        let pair = markets[slot].pairIndex
         markets[slot].depth = DepthLevels(bids: [], asks: [])
-        scan(pair: pair, changed: slot, nowNs: nowNs, depth: depth, into: &out)
-        checkExits(pair: pair, nowNs: nowNs, into: &out)
     }
 
     /// New funding terms for an instrument (and the next settlement time if known).

@@ -1,10 +1,14 @@
 /// Unhedged exposure per pair: |Σ position across venues| at mid, and how long it has been non-zero.
-/// An episode starts when exposure rises above dust and ends when it is back to dust.
+/// An episode starts when exposure rises above dust and ends when it is back to dust. The USDT bound applies to
+/// the part no working order of ours is offsetting (the first fill of a two-leg entry is not a breach while the
+/// second leg is on its way); the time bound applies to the whole exposure.
 public struct UnhedgedExposure: Sendable {
     /// One pair's state.
     public struct Pair: Sendable, Hashable {
         /// Current unhedged notional, USDT.
         public var usd: Double = 0
+        /// The part of `usd` that no working order offsets.
+        public var uncoveredUsd: Double = 0
         /// Since when it is above dust (nil = hedged).
         public var sinceNs: UInt64?
         /// Largest notional seen.
@@ -23,9 +27,11 @@ public struct UnhedgedExposure: Sendable {
     public internal(set) var episodes: [Double] = []
 
     /// Updates one pair; returns true when the bound is crossed for the first time in this episode.
-    mutating func update(_ pair: String, usd: Double, isDust: Bool, nowNs: UInt64, maxUsd: Double, maxMs: Int64) -> Bool {
+    mutating func update(_ pair: String, usd: Double, uncoveredUsd: Double, isDust: Bool, nowNs: UInt64,
+                         maxUsd: Double, maxMs: Int64) -> Bool {
         var p = pairs[pair] ?? Pair()
         p.usd = isDust ? 0 : usd
+        p.uncoveredUsd = isDust ? 0 : min(uncoveredUsd, usd)
         if isDust {
             if let since = p.sinceNs { episodes.append(Double(elapsedNs(since, nowNs)) / 1e9) }
             p.sinceNs = nil; p.breached = false
@@ -35,7 +41,7 @@ public struct UnhedgedExposure: Sendable {
         p.maxUsd = max(p.maxUsd, p.usd)
         p.maxSeconds = max(p.maxSeconds, p.seconds(nowNs))
         var crossed = false
-        if !isDust, !p.breached, usd > maxUsd || p.seconds(nowNs) * 1000 > Double(maxMs) {
+        if !isDust, !p.breached, p.uncoveredUsd > maxUsd || p.seconds(nowNs) * 1000 > Double(maxMs) {
             p.breached = true; crossed = true
         }
         pairs[pair] = p

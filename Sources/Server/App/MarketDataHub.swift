@@ -2,7 +2,7 @@ import AsyncHTTPClient
 import Logging
 import Ops
 import PropCore
-import Venues
+public import Venues
 
 /// One venue's feed, whatever its protocol type.
 protocol VenueFeed: Sendable {
@@ -30,8 +30,9 @@ public final class MarketDataHub: Sendable {
     private let logger: Logger
 
     /// Builds the feeds the profile asks for. `endpoints(venue)` gives the REST and WS base URLs.
+    /// `recorders(venue)` records that venue's received frames (nil: no recording).
     public init(profile: ProfileConfig, endpoints: (Venue) -> VenueBaseURLs, metrics: MetricsRegistry,
-                time: any TimeSource, logger: Logger) {
+                time: any TimeSource, recorders: (Venue) -> FrameRecorder? = { _ in nil }, logger: Logger) {
         let settings = FeedSettings(profile.marketData, seed: profile.sim.seed)
         var feeds: [any VenueFeed] = []
         for venue in Venue.allCases where profile.venues[venue].enabled {
@@ -40,7 +41,8 @@ public final class MarketDataHub: Sendable {
             let urls = endpoints(venue)
             func feed<P: VenuePublicProtocol>(_ proto: P) -> any VenueFeed {
                 MarketDataFeed(proto: proto, instruments: instruments, restBaseURL: urls.rest, wsBaseURL: urls.ws,
-                               settings: settings, metrics: metrics.factory, time: time, logger: logger.with(venue: venue))
+                               settings: settings, metrics: metrics.factory, time: time, logger: logger.with(venue: venue),
+                               recorder: recorders(venue))
             }
             switch venue {
             case .binance: feeds.append(feed(BinancePublicStream()))

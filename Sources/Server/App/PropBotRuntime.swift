@@ -22,22 +22,27 @@ public struct PropBotRuntime: Service {
     let logger: Logger
     let time: any TimeSource
     let onReady: @Sendable (RuntimeReady) -> Void
+    /// Where received venue frames are recorded (`propbot run --record DIR`); nil = no recording.
+    let recordDirectory: String?
 
-    public init(profile: ProfileConfig, logger: Logger, time: any TimeSource = SystemTimeSource(),
+    public init(profile: ProfileConfig, logger: Logger, time: any TimeSource = SystemTimeSource(), recordDirectory: String? = nil,
                 onReady: @escaping @Sendable (RuntimeReady) -> Void = { _ in }) {
         self.profile = profile; self.logger = logger; self.time = time; self.onReady = onReady
+        self.recordDirectory = recordDirectory
     }
 
     public func run() async throws {
         let simulator = profile.sim.enabled ? VenueSimulator(config: simulatorConfig, logger: logger.with(component: "sim")) : nil
         let simEndpoints = try await simulator?.start()
         let metrics = MetricsRegistry()
+        let recording = try recordDirectory.map { try RecordingSession(directory: $0, time: time) }
+        let recorders = { (venue: Venue) -> FrameRecorder? in try? recording?.recorder(for: venue) }
         // The simulator's URLs when it serves the venues, else the profile's: the same for market data and orders.
         let endpoints = { (venue: Venue) -> VenueBaseURLs in
             if let sim = simEndpoints?.endpoints(for: venue) { return VenueBaseURLs(rest: sim.rest, ws: sim.ws) }
             return VenueBaseURLs.configured(venue, in: profile)
         }
-        let hub = MarketDataHub(profile: profile, endpoints: endpoints, metrics: metrics, time: time,
+        let hub = MarketDataHub(profile: profile, endpoints: endpoints, metrics: metrics, time: time, recorders: recorders,
                                 logger: logger.with(component: "md"))
 
         let execution = try ExecutionPlane(
@@ -48,6 +53,7 @@ public struct PropBotRuntime: Service {
             contractValues: profile.profile == .paper ? await paperContractValues() : [:],
             simulatorBacked: simulator != nil,
             metrics: ExecutionMetrics(factory: metrics.factory),
+            recorders: recorders,
             logger: logger.with(component: "exec"))
         // Shadow logs decisions without orders: no strategy runner sends anything there.
         let strategy = execution.venues.isEmpty || profile.profile == .shadow ? nil
@@ -74,6 +80,7 @@ public struct PropBotRuntime: Service {
             _ = try await group.next()
             group.cancelAll()
         }
+        await recording?.close()
         await simulator?.stop()
     }
 

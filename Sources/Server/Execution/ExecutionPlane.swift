@@ -3,7 +3,7 @@ public import Journal
 public import Logging
 public import Ops
 public import PropCore
-import Venues
+public import Venues
 
 /// The order path of a running process: journal, venue connections (real, simulator or paper), the executor,
 /// private-stream consumers, deadlines, the dead-man switch refresh, and restart recovery before any trading.
@@ -20,7 +20,8 @@ public final class ExecutionPlane: Sendable {
     /// (nil = venue without trading), `paperBooks` the book source when the profile is `paper`.
     public init(profile: ProfileConfig, endpoints: (Venue) -> VenueBaseURLs, credentials: (Venue) -> VenueCredentials?,
                 paperBooks: (any PaperBookSource)?, contractValues: [InstrumentId: Qty] = [:],
-                simulatorBacked: Bool = false, metrics: ExecutionMetrics? = nil, logger: Logger) throws {
+                simulatorBacked: Bool = false, metrics: ExecutionMetrics? = nil,
+                recorders: (Venue) -> FrameRecorder? = { _ in nil }, logger: Logger) throws {
         // The in-process simulator starts with empty accounts every run: a journal from an earlier run describes
         // orders on venues that no longer exist, so it is set aside as `<file>.prev` instead of reconciled.
         if simulatorBacked { Self.archive(profile.storage.path) }
@@ -45,7 +46,7 @@ public final class ExecutionPlane: Sendable {
                     // The guard already refused the request; stop trading until an operator looks.
                     if let executor = holdBox.value { Task { await executor.hold("запрещённый запрос: \(error.messageRu)") } }
                 },
-                logger: logger)
+                recorder: recorders(venue), logger: logger)
         }
         self.connections = connections
         self.instruments = profile.instruments

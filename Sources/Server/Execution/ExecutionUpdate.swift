@@ -11,7 +11,8 @@ public enum ExecutionUpdate: Sendable, Hashable {
     case fill(FillReport)
     /// `state` is one of filled / canceled / rejected / expired (raw values of `OrderState`); `code` is the
     /// venue's or our reason code when there is one.
-    case final(clientOrderId: String, state: String, code: String?)
+    /// `filledQty` is the order's filled quantity as the venue counts it (its fills may still follow).
+    case final(clientOrderId: String, state: String, code: String?, filledQty: Qty)
 }
 
 extension OrderExecutor {
@@ -28,7 +29,9 @@ extension OrderExecutor {
         guard let sink = observer?.sink else { return }
         for fill in outcome.newFills { sink.yield(.fill(fill)) }
         for t in outcome.transitions where t.to.isFinal {
-            sink.yield(.final(clientOrderId: t.clientOrderId, state: t.to.rawValue, code: manager.order(t.clientOrderId)?.lastReasonCode))
+            let order = manager.order(t.clientOrderId)
+            sink.yield(.final(clientOrderId: t.clientOrderId, state: t.to.rawValue, code: order?.lastReasonCode,
+                              filledQty: order?.filledQty ?? t.filledQty))
         }
     }
 }

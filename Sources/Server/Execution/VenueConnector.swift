@@ -41,7 +41,7 @@ public enum VenueConnector {
     public static func connect(_ venue: Venue, urls: VenueBaseURLs, credentials: VenueCredentials,
                                execution: ExecutionConfig, http: HTTPClient = .shared, simulatedTrading: Bool = false,
                                onForbidden: (@Sendable (VenueOrderError) -> Void)? = nil,
-                               logger: Logger) -> VenueConnection {
+                               recorder: FrameRecorder? = nil, logger: Logger) -> VenueConnection {
         let clock = ServerClock()
         let governor = RateGovernor(limits: .published(for: venue))
         let timeout = Int64(execution.requestTimeoutMs)
@@ -53,7 +53,8 @@ public enum VenueConnector {
             let client = BinanceTradingClient(http: transport, apiKey: credentials.apiKey, apiSecret: credentials.apiSecret,
                                               clock: clock, recvWindowMs: execution.recvWindowMs)
             return VenueConnection(api: client, stream: BinancePrivateStream(client: client, wsBaseURL: urls.ws,
-                                                                              settings: FeedSettings(staleMs: 60_000), logger: logger))
+                                                                              settings: FeedSettings(staleMs: 60_000), logger: logger,
+                                                                              recorder: recorder))
         case .okx:
             let transport = TradingHTTP(venue: .okx, baseURL: urls.rest, http: http, timeoutMs: timeout, logger: logger,
                                         governor: governor, onForbidden: onForbidden)
@@ -62,14 +63,14 @@ public enum VenueConnector {
             return VenueConnection(api: client, stream: OKXPrivateStream(wsBaseURL: urls.ws, apiKey: credentials.apiKey,
                                                                           secret: credentials.apiSecret,
                                                                           passphrase: credentials.passphrase, clock: clock,
-                                                                          settings: feed, logger: logger))
+                                                                          settings: feed, logger: logger, recorder: recorder))
         case .bybit:
             let client = BybitTradingClient(baseURL: urls.rest, apiKey: credentials.apiKey, apiSecret: credentials.apiSecret,
                                             http: http, timeoutMs: timeout, recvWindowMs: execution.recvWindowMs,
                                             clock: clock, governor: governor, onForbidden: onForbidden, logger: logger)
             return VenueConnection(api: client, stream: BybitPrivateStream(wsBaseURL: urls.ws, apiKey: credentials.apiKey,
                                                                             apiSecret: credentials.apiSecret, settings: feed,
-                                                                            clock: clock, logger: logger))
+                                                                            clock: clock, logger: logger, recorder: recorder))
         }
     }
 }

@@ -8,8 +8,10 @@ struct ExecutionViewResponse: ResponseEncodable {
     var fills: [FillRow]
     /// Mean realised − expected slippage over filled legs, bps (positive = worse than expected).
     var meanSlippageBps: Double?
+    /// The strategy's latest alerts (leg risk deadline, unhedged exposure, denied residual orders), newest last.
+    var alerts: [ExecutionAlert]
 
-    enum CodingKeys: String, CodingKey { case arbitrages, fills, meanSlippageBps = "mean_slippage_bps" }
+    enum CodingKeys: String, CodingKey { case arbitrages, fills, meanSlippageBps = "mean_slippage_bps", alerts }
 }
 
 struct ArbitrageRow: Encodable {

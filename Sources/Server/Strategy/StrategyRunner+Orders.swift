@@ -28,9 +28,10 @@ extension StrategyRunner {
         let draft = OrderDraft(instrument: leg.instrument, side: leg.side, type: .limit, timeInForce: leg.timeInForce,
                                price: leg.price, qty: leg.qty, reduceOnly: leg.reduceOnly)
         let why = Self.why(leg)
-        Task { [executor] in
+        Task { [executor, time] in
+            let started = time.monotonicNanos()
             let result = await executor.place(draft, parentId: leg.key.arbitrageId, why: why)
-            await self.placed(leg.key, result)
+            await self.placed(leg.key, result, venue: leg.instrument.venue, nanos: time.monotonicNanos() &- started)
         }
     }
 
@@ -45,7 +46,13 @@ extension StrategyRunner {
     }
 
     /// A place that ended before the venue (denied, rejected) is final for the engine now.
-    func placed(_ key: LegKey, _ result: PlaceResult) {
+    func placed(_ key: LegKey, _ result: PlaceResult, venue: Venue, nanos: UInt64) {
+        if case .accepted = result, var e = engine {
+            // The maker leg rests on the slower venue: a moving average of accepted places' round trips.
+            let old = e.venueLatencyNs[venue] ?? nanos
+            e.venueLatencyNs[venue] = (old * 7 + nanos) / 8
+            engine = e
+        }
         switch result {
         case .denied(let code, let text):
             raise("leg_denied", "Ордер \(key) не выставлен: \(text)")
@@ -73,15 +80,15 @@ extension StrategyRunner {
                      nowNs: time.monotonicNanos(), wallMs: time.wallMillis(), into: &commands)
             engine = e
             perform()
-        case .final(let id, let state, let code):
+        case .final(let id, let state, let code, let filled):
             guard let key = keyByClientId[id] else { return }
-            final(key, state == "rejected" ? .rejected(code: code ?? "rejected") : .done)
+            final(key, state == "rejected" ? .rejected(code: code ?? "rejected") : .done, filled: filled)
         }
     }
 
-    func final(_ key: LegKey, _ outcome: LegOutcome) {
+    func final(_ key: LegKey, _ outcome: LegOutcome, filled: Qty? = nil) {
         guard var e = engine else { return }
-        e.onLegFinal(key, outcome, nowNs: time.monotonicNanos(), wallMs: time.wallMillis(), into: &commands)
+        e.onLegFinal(key, outcome, venueFilledQty: filled, nowNs: time.monotonicNanos(), wallMs: time.wallMillis(), into: &commands)
         engine = e
         perform()
     }

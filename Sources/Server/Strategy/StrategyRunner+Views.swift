@@ -27,6 +27,7 @@ extension StrategyRunner {
         let arbs = (engine?.allArbitrages ?? []).suffix(100).reversed().map { ArbitrageRow($0, clientIds: clientIdByKey) }
         let slips = arbs.flatMap(\.legs).compactMap(\.slippageBps)
         return ExecutionViewResponse(arbitrages: Array(arbs), fills: recentFills.suffix(200).reversed().map(FillRow.init),
-                                     meanSlippageBps: slips.isEmpty ? nil : (slips.reduce(0, +) / Double(slips.count) * 100).rounded() / 100)
+                                     meanSlippageBps: slips.isEmpty ? nil : (slips.reduce(0, +) / Double(slips.count) * 100).rounded() / 100,
+                                     alerts: Array(alerts.suffix(50)))
     }
 }

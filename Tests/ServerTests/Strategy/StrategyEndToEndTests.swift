@@ -58,11 +58,14 @@ import VenueSim
                 return found != nil
             }
             let recent = (try? await s.arbitrages().prefix(3)) ?? []
-            #expect(ok, "no arbitrage with a rejected leg was hedged or unwound: \(recent)")
+            let alerts = (try? await s.get("/api/ui/execution")["alerts"]) ?? []
+            #expect(ok, "no arbitrage with a rejected leg was hedged or unwound: \(recent); alerts: \(alerts)")
             if let a = found, let id = a["id"] as? String {
-                let rows = try s.journal().filter { $0.entry.parentId == id }
-                #expect(rows.contains { $0.entry.kind == .reject }, "the venue's reject is in the journal")
-                #expect(rows.filter { $0.entry.kind == .place }.count == a.legs.count)
+                let all = try s.journal()
+                let intents = all.filter { $0.entry.kind == .place && $0.entry.parentId == id }
+                let ids = Set(intents.map(\.entry.clientOrderId))
+                #expect(intents.count == a.legs.count, "every order of \(id) has an intent with the arbitrage as parent")
+                #expect(all.contains { $0.entry.kind == .reject && ids.contains($0.entry.clientOrderId) }, "the venue's reject is in the journal")
             }
         }
     }
