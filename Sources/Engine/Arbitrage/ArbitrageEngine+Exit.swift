@@ -85,6 +85,8 @@ extension ArbitrageEngine {
             netQty += q
             if mid == 0, markets[slot].isUsable { mid = markets[slot].midD }
         }
+        // Flat and already recorded as flat: nothing to update (the common case, on every timer tick).
+        if netQty.isZero, let p = exposure.pairs[pairs[pair].name], p.sinceNs == nil, p.usd == 0 { return }
         let usd = abs(net) * mid
         let uncovered = max(0, abs(net) - offsetInFlight(pair: pair, longExcess: net > 0)) * mid
         let name = pairs[pair].name

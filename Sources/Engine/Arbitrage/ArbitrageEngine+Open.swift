@@ -25,7 +25,7 @@ extension ArbitrageEngine {
         }
         // Both legs on a trial copy of the gate, the sent ones recorded in order, so the second leg sees the
         // first one's throttle slot; the real gate takes the copy only when every leg passed.
-        let snapshot = riskSnapshot(nowNs)
+        let snapshot = riskSnapshot(nowNs, only: [buy.instrument, sell.instrument])
         var trial = risk
         for leg in [buy, sell] {
             let order = riskOrder(leg, opens: true)
@@ -86,9 +86,11 @@ extension ArbitrageEngine {
     }
 
     /// The exposure and market state for the risk gate.
-    func riskSnapshot(_ nowNs: UInt64) -> RiskSnapshot {
+    /// Only the markets of `instruments` are filled in: the gate reads the market of the order's own instrument.
+    func riskSnapshot(_ nowNs: UInt64, only instruments: [InstrumentId]) -> RiskSnapshot {
         var marketsById: [InstrumentId: RiskMarket] = [:]
-        for m in markets { marketsById[m.id] = m.riskMarket(nowNs) }
+        marketsById.reserveCapacity(instruments.count)
+        for id in instruments { if let slot = slotById[id] { marketsById[id] = markets[slot].riskMarket(nowNs) } }
         let inFlight = activeByPair.values.reduce(0) { n, id in n + (arbitrages[id]?.legs.filter(\.isWorking).count ?? 0) }
         return RiskSnapshot(positions: portfolio.riskPositions(), openArbitrages: activeByPair.count, inFlightOrders: inFlight,
                             equity: portfolio.equity, pnlToday: portfolio.pnlToday,
@@ -99,7 +101,7 @@ extension ArbitrageEngine {
     /// limit price: the gate compares the order's notional with the position's, and at the mark a closing buy
     /// limited through the touch reads as larger than the short it closes (denied as "does not reduce").
     func riskSnapshot(_ nowNs: UInt64, for leg: LegOrder) -> RiskSnapshot {
-        var snapshot = riskSnapshot(nowNs)
+        var snapshot = riskSnapshot(nowNs, only: [leg.instrument])
         if leg.reduceOnly, let held = portfolio.position(leg.instrument)?.qty, !held.isZero {
             snapshot.positions[leg.instrument] = leg.price.notional(held, scale: 8)
         }

@@ -6,27 +6,27 @@ extension ArbitrageEngine {
     mutating func scan(pair: Int, changed: Int, nowNs: UInt64, depthOf: ((Int) -> DepthLevels)?, into out: inout [EngineCommand]) {
         let slots = pairs[pair].slots
         var best: (key: OpportunityBoard.RouteKey, opportunity: Opportunity)?
+        // Both directions through the changed book; no arrays built per update (this runs on every book message).
         for other in slots where other != changed {
-            for (buy, sell) in [(changed, other), (other, changed)] {
-                for style in styles(buy: buy, sell: sell) {
-                    let key = OpportunityBoard.RouteKey(buy: buy, sell: sell, style: style)
-                    board.evaluations &+= 1
-                    guard let o = evaluate(key, nowNs: nowNs, depthOf: depthOf), o.isTradeable else { continue }
-                    if best.map({ o.netEdge > $0.opportunity.netEdge }) ?? true { best = (key, o) }
-                }
+            for direction in 0..<2 {
+                let buy = direction == 0 ? changed : other, sell = direction == 0 ? other : changed
+                let key = OpportunityBoard.RouteKey(buy: buy, sell: sell, style: style(buy: buy, sell: sell))
+                board.evaluations &+= 1
+                guard let o = evaluate(key, nowNs: nowNs, depthOf: depthOf), o.isTradeable else { continue }
+                if best.map({ o.netEdge > $0.opportunity.netEdge }) ?? true { best = (key, o) }
             }
         }
         if let best { open(best.key, best.opportunity, nowNs: nowNs, into: &out) }
     }
 
-    /// The styles tried on a route: taker/taker, or maker/taker with the post-only leg on the slower venue.
-    func styles(buy: Int, sell: Int) -> [ExecutionStyle] {
+    /// The style tried on a route: taker/taker, or maker/taker with the post-only leg on the slower venue.
+    func style(buy: Int, sell: Int) -> ExecutionStyle {
         switch settings.style {
-        case .takerTaker: return [.takerTaker]
+        case .takerTaker: return .takerTaker
         case .makerTaker:
             let b = venueLatencyNs[markets[buy].id.venue] ?? 0, s = venueLatencyNs[markets[sell].id.venue] ?? 0
             // Equal latencies: rest on the buy side (a deterministic choice, not a guess about speed).
-            return [b >= s ? .makerBuy : .makerSell]
+            return b >= s ? .makerBuy : .makerSell
         }
     }
 
@@ -36,7 +36,7 @@ extension ArbitrageEngine {
     mutating func evaluate(_ key: OpportunityBoard.RouteKey, nowNs: UInt64, depthOf: ((Int) -> DepthLevels)?) -> Opportunity? {
         let b = markets[key.buy], s = markets[key.sell]
         guard b.isUsable, s.isUsable else { return nil }
-        let pair = b.id.pair
+        let pair = pairs[b.pairIndex].name
         let minBps = effectiveMinBps(pair)
         let bound = edgeBoundBps(key)
         let refreshDue = board.lastNs(key).map { elapsedNs($0, nowNs) >= UInt64(settings.boardRefreshMs) * 1_000_000 } ?? true
@@ -57,7 +57,7 @@ extension ArbitrageEngine {
     /// Upper bound of the net edge in bps from the tops: prices at the touch, fees, buffer and funding.
     func edgeBoundBps(_ key: OpportunityBoard.RouteKey) -> Double {
         let b = markets[key.buy], s = markets[key.sell]
-        let buffer = effectiveBufferBps(b.id.pair).doubleValue
+        let buffer = effectiveBufferBps(pairs[b.pairIndex].name).doubleValue
         let buyPrice = key.style == .makerBuy ? b.bidD : b.askD
         let sellPrice = key.style == .makerSell ? s.askD : s.bidD
         guard buyPrice > 0 else { return -.infinity }

@@ -146,9 +146,12 @@ public struct ArbitrageEngine: Sendable {
 
     /// Marks positions at the mark price, or at the mid when the venue sends none (the simulator, a replay
     /// without mark frames). On the timer, not per book update: PnL needs no microsecond marks.
+    /// Only instruments holding a position, and only when the price moved: a mark recomputes equity.
     mutating func markToMarket(_ slot: Int) {
         let m = markets[slot]
-        guard let price = m.mark ?? (m.isUsable ? RiskMarket(bestBid: m.bid, bestAsk: m.ask).mid : nil) else { return }
+        guard let price = m.mark ?? (m.isUsable ? RiskMarket(bestBid: m.bid, bestAsk: m.ask).mid : nil),
+              price != m.lastMarked, let position = portfolio.position(m.id), !position.qty.isZero else { return }
+        markets[slot].lastMarked = price
         portfolio.mark(m.id, price: price)
     }
 }

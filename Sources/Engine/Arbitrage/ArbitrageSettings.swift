@@ -66,9 +66,16 @@ public struct ArbitrageSettings: Sendable, Hashable {
         self.exitConvergeBps = exitConvergeBps; self.exitOnFunding = exitOnFunding; self.exitMaxAgeMs = exitMaxAgeMs
     }
 
-    func orderAmount(_ pair: String) -> Qty { orderAmountByPair[pair] ?? orderAmountUsdt }
-    func minProfitability(_ pair: String) -> BasisPoints { minProfitabilityByPair[pair] ?? minProfitabilityBps }
-    func slippageBuffer(_ pair: String) -> BasisPoints { slippageBufferByPair[pair] ?? slippageBufferBps }
+    // Overrides are rare: an empty table is not hashed into on every book update.
+    func orderAmount(_ pair: String) -> Qty {
+        orderAmountByPair.isEmpty ? orderAmountUsdt : orderAmountByPair[pair] ?? orderAmountUsdt
+    }
+    func minProfitability(_ pair: String) -> BasisPoints {
+        minProfitabilityByPair.isEmpty ? minProfitabilityBps : minProfitabilityByPair[pair] ?? minProfitabilityBps
+    }
+    func slippageBuffer(_ pair: String) -> BasisPoints {
+        slippageBufferByPair.isEmpty ? slippageBufferBps : slippageBufferByPair[pair] ?? slippageBufferBps
+    }
     /// The longest an arbitrage may stay open.
     var holdLimitMs: Int64 { min(maxHoldingMs, exitMaxAgeMs) }
 }

@@ -17,6 +17,8 @@ public struct MarketSlot: Sendable {
     /// Monotonic time of the last book update (0 = never).
     public var updatedNs: UInt64 = 0
     public var mark: Price?
+    /// The price the portfolio was last marked at (nil: not marked since the position opened).
+    var lastMarked: Price?
     public var index: Price?
     var bidD = 0.0
     var askD = 0.0

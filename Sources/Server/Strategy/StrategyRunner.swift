@@ -31,6 +31,8 @@ public actor StrategyRunner {
     var phasesSeen: [String: ArbitragePhase] = [:]
     /// The last invariant check's findings (a violation must repeat before it HOLDs).
     var lastViolationSignature: [String] = []
+    /// Instrument of every engine slot (the depth reader's lookup).
+    var slotIds: [InstrumentId] = []
 
     public init(profile: ProfileConfig, hub: MarketDataHub, executor: OrderExecutor, metrics: StrategyMetrics?,
                 time: any TimeSource = SystemTimeSource(), logger: Logger) {
@@ -46,14 +48,20 @@ public actor StrategyRunner {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { for await u in updates { await self.handle(u) } }
             group.addTask {
-                var ticks = 0
+                // Cadences by the clock, not by counting 1 ms sleeps (a loaded machine sleeps longer).
+                var nextTimer: UInt64 = 0, nextSecond: UInt64 = 0, nextMargin: UInt64 = 0
                 while !Task.isCancelled {
                     try? await Task.sleep(for: .milliseconds(1))
                     await self.pollBooks()
-                    ticks += 1
-                    if ticks % 50 == 0 { await self.timer(second: ticks % 1000 == 0) }
-                    if ticks % 1000 == 0 { await self.checkInvariants() }
-                    if ticks % 5000 == 1 { await self.refreshMargin() }
+                    let now = self.time.monotonicNanos()
+                    if now >= nextTimer {
+                        nextTimer = now + 50_000_000
+                        let second = now >= nextSecond
+                        if second { nextSecond = now + 1_000_000_000 }
+                        await self.timer(second: second)
+                        if second { await self.checkInvariants() }
+                    }
+                    if now >= nextMargin { nextMargin = now + 5_000_000_000; await self.refreshMargin() }
                 }
             }
             await group.waitForAll()
@@ -75,6 +83,7 @@ public actor StrategyRunner {
                                          risk: RiskGate(profile: profile), portfolio: Portfolio(startingCash: cash),
                                          idPrefix: "arb\(executor.epoch)")
                 for (venue, amount) in cash { engine?.setAvailableMargin(venue, amount) }
+                slotIds = engine?.markets.map(\.id) ?? []
                 logger.notice("strategy ready", metadata: ["instruments": "\(admitted.count)"])
                 return true
             }
@@ -91,9 +100,10 @@ public actor StrategyRunner {
             let last = seen[slot]
             if let last, last.seq == top.seq, last.nanos == top.updatedNanos, last.valid == top.valid { continue }
             seen[slot] = (top.seq, top.updatedNanos, top.valid)
-            let id = top.instrument
             e.onBook(slot: slot, bid: top.bid, ask: top.ask, valid: top.valid, nowNs: time.monotonicNanos(),
-                     wallMs: time.wallMillis(), depth: { [hub] n in hub.depth(id, levels: n).map(DepthLevels.init) ?? DepthLevels(bids: [], asks: []) },
+                     wallMs: time.wallMillis(), depthOf: { [hub, slotIds] slot, n in
+                         hub.depth(slotIds[slot], levels: n).map(DepthLevels.init) ?? DepthLevels(bids: [], asks: [])
+                     },
                      into: &commands)
         }
         engine = e

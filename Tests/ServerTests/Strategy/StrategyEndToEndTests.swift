@@ -35,10 +35,14 @@ import VenueSim
             #expect(unhedged.allSatisfy { ($0["breached"] as? Bool) == false })
             let pnl = try await s.get("/api/ui/pnl")
             #expect(pnl["pnl"] != nil)
-            let metrics = try await s.text("/metrics")
-            for name in ["opps_per_sec", "opportunity_edge_bps", "arbitrages_total", "unhedged_exposure_usd"] {
-                #expect(metrics.contains(name), "metric \(name)")
+            let names = ["opps_per_sec", "opportunity_edge_bps", "arbitrages_total", "unhedged_exposure_usd", "unhedged_exposure_seconds"]
+            // Published on the strategy's 50 ms timer: give it a moment on a loaded machine.
+            var metrics = ""
+            _ = await ExecutionRig.eventually(10) {
+                metrics = (try? await s.text("/metrics")) ?? ""
+                return names.allSatisfy { metrics.contains($0) }
             }
+            for name in names { #expect(metrics.contains(name), "metric \(name)") }
         }
     }
 
