@@ -10,5 +10,10 @@ if ! python3 -c "import ccxt, sortedcontainers" 2>/dev/null; then
         || python3 -m pip install --quiet --disable-pip-version-check --user --break-system-packages ccxt sortedcontainers
 fi
 
+# Recordings are gzip (compress-nio links the system zlib): make sure its headers exist on a bare Debian machine.
+if [ ! -f /usr/include/zlib.h ] && command -v apt-get >/dev/null 2>&1; then
+    (apt-get update -qq && apt-get install -y -qq zlib1g-dev) >/dev/null || echo "warning: zlib1g-dev could not be installed" >&2
+fi
+
 swift build --build-tests
 swift test --skip-build
