@@ -49,7 +49,7 @@ extension ArbitrageEngine {
         let o = OpportunityCalculator.evaluate(buyOn: markets[key.buy].venueMarket, sellOn: markets[key.sell].venueMarket,
                                                style: key.style, parameters: params)
         board.record(key, .init(opportunity: o, buyBookAgeMs: b.ageMs(nowNs), sellBookAgeMs: s.ageMs(nowNs),
-                                reasonCode: o.rejection?.code, reasonRu: o.reasonRu, walked: true,
+                                annotation: nil, walked: true,
                                 evaluatedNs: nowNs, wallMs: wallMs))
         return o
     }

@@ -9,9 +9,18 @@ public struct OpportunityBoard: Sendable {
         /// Book ages of the buy and sell venues at evaluation, ms.
         public var buyBookAgeMs: UInt64?
         public var sellBookAgeMs: UInt64?
-        /// Why it is not traded: the calculator's, the risk gate's or the engine's reason; nil = traded.
-        public var reasonCode: String?
-        public var reasonRu: String?
+        /// The engine's or the risk gate's verdict on a route the calculator passed (`traded`, `risk_*`, …).
+        var annotation: (code: String, ru: String)?
+        /// Why it is not traded: the engine's annotation, else the calculator's reason; "traded" when it opened.
+        public var reasonCode: String? { annotation?.code ?? opportunity.rejection?.code }
+        /// The same in Russian, formatted only when someone reads it (never on the hot path).
+        public var reasonRu: String? { annotation?.ru ?? opportunity.reasonRu }
+
+        public static func == (a: Entry, b: Entry) -> Bool {
+            a.opportunity == b.opportunity && a.buyBookAgeMs == b.buyBookAgeMs && a.sellBookAgeMs == b.sellBookAgeMs
+                && a.annotation?.code == b.annotation?.code && a.annotation?.ru == b.annotation?.ru
+                && a.walked == b.walked && a.evaluatedNs == b.evaluatedNs && a.wallMs == b.wallMs
+        }
         /// Whether the figures come from the full book walk (false: a top-of-book bound, which is enough to
         /// say the route is below the threshold).
         public var walked: Bool
@@ -53,7 +62,7 @@ public struct OpportunityBoard: Sendable {
 
     /// Marks the latest entry of a route as not traded for `code`.
     mutating func annotate(_ key: RouteKey, code: String, ru: String) {
-        entries[key]?.reasonCode = code; entries[key]?.reasonRu = ru
+        entries[key]?.annotation = (code, ru)
     }
 
     /// Net edges of the walks since the last call (the metrics exporter's histogram input).

@@ -70,5 +70,15 @@ extension Portfolio {
         return e
     }
 
-    var totalEquityUnits: Int64 { venues.reduce(0) { PortfolioMath.sat($0, equityUnits($1)) } }
+    /// Σ over venues of `equityUnits`, in one pass (it runs after every fill and mark): every venue's cash plus
+    /// every position's value, without building the venue list.
+    var totalEquityUnits: Int64 {
+        var e: Int64 = 0
+        for (_, cash) in ledger.cash { e = PortfolioMath.sat(e, cash) }
+        for (id, p) in positions {
+            let q = ledger.fillQty[id] ?? Qty(units: 0, scale: 0)
+            e = PortfolioMath.sat(e, PositionState.value(q, mark: p.mark, basis: p.basisUnits))
+        }
+        return e
+    }
 }

@@ -55,7 +55,10 @@ public enum Backtest {
             throw .noTradedInstruments(profile: profile.instruments.map(\.description).sorted(),
                                        recorded: Venue.allCases.flatMap { listed[$0] ?? [] }.map(\.id.description).sorted())
         }
-        var runner = BacktestRunner(settings: ArbitrageSettings(profile: profile), risk: RiskGate(profile: profile),
+        var settings = ArbitrageSettings(profile: profile)
+        // The opportunity board's periodic re-walk only feeds the operator's live view; a replay has no viewer.
+        settings.boardRefreshMs = 3_600_000
+        var runner = BacktestRunner(settings: settings, risk: RiskGate(profile: profile),
                                     rules: rules, listed: listed, balance: options.startingBalance, seed: options.seed,
                                     timerMs: options.timerMs)
         let clock = ContinuousClock()
