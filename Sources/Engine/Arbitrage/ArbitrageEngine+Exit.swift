@@ -51,7 +51,7 @@ extension ArbitrageEngine {
             guard let slot = slotById[instrument] else { continue }
             let key = LegKey(arbitrageId: a.id, index: a.legs.count + legs.count)
             guard let leg = takerLeg(key, .exit, slot: slot, side: held.isNegative ? .buy : .sell,
-                                     base: held.magnitude, reduceOnly: true) else { continue }
+                                     base: reducible(held, on: slot), reduceOnly: true) else { continue }
             if case .deny(let d) = risk.check(riskOrder(leg, opens: false), snapshot: riskSnapshot(nowNs, for: leg), nowNs: nowNs) {
                 out.append(.alert(code: "exit_denied", messageRu: "Арбитраж \(a.id): выход на \(instrument) отклонён риском: \(d.messageRu)"))
                 continue

@@ -31,7 +31,8 @@ extension ArbitrageEngine {
         // A refused order, or an entry that ended with nothing filled (an IOC that found nothing inside its limit,
         // a follower that keeps missing), rules its venue out for this arbitrage's hedges and follow orders.
         let leg = a.legs[i]
-        if leg.filledBase.isZero, leg.order.purpose != .exit, outcome != .done || leg.order.purpose == .entry {
+        let nothingFilled = leg.filledBase.isZero && (venueFilledQty ?? .zero).isZero
+        if nothingFilled, leg.order.purpose != .exit, outcome != .done || leg.order.purpose == .entry {
             a.failedInstruments.insert(leg.order.instrument)
         }
         arbitrages[a.id] = a
@@ -123,56 +124,6 @@ extension ArbitrageEngine {
         a.held.filter { !$0.value.isZero && $0.value.isNegative == negative }
             .max { $0.value.magnitude < $1.value.magnitude }
             .flatMap { slotById[$0.key] }
-    }
-
-    /// Sends a taker IOC on `slot` for the arbitrage's current imbalance (or, reduce-only, at most what the
-    /// arbitrage holds there), through the risk gate.
-    mutating func sendResidual(_ a: inout Arbitrage, slot: Int, purpose: LegPurpose, reduceOnly: Bool, nowNs: UInt64,
-                               into out: inout [EngineCommand]) {
-        let imbalance = a.imbalance
-        let side: OrderSide = imbalance.isNegative ? .buy : .sell
-        var base = imbalance.magnitude
-        if reduceOnly, let held = a.held[markets[slot].id] { base = min(base, held.magnitude) }
-        guard let leg = takerLeg(LegKey(arbitrageId: a.id, index: a.legs.count), purpose, slot: slot, side: side,
-                                 base: base, reduceOnly: reduceOnly)
-        else { return }
-        guard send(leg, &a, nowNs: nowNs, into: &out) else { return }
-    }
-
-    /// Risk-checks and emits one order; false (with an alert) when the gate denies it.
-    @discardableResult
-    mutating func send(_ leg: LegOrder, _ a: inout Arbitrage, nowNs: UInt64, into out: inout [EngineCommand]) -> Bool {
-        if case .deny(let d) = risk.check(riskOrder(leg, opens: false), snapshot: riskSnapshot(nowNs, for: leg), nowNs: nowNs) {
-            out.append(.alert(code: "leg_denied", messageRu: "Арбитраж \(a.id): ордер \(leg.purpose.rawValue) на \(leg.instrument) отклонён риском: \(d.messageRu)"))
-            return false
-        }
-        a.legs.append(LegRecord(order: leg, sentNs: nowNs))
-        out.append(.place([leg]))
-        return true
-    }
-
-    /// A taker IOC for `base` coin on `slot`: quantity rounded down to the venue's step, limit through the
-    /// touch by `hedgeSlippageBps` (inside the price band), nil when the size is below one lot.
-    func takerLeg(_ key: LegKey, _ purpose: LegPurpose, slot: Int, side: OrderSide, base: Qty, reduceOnly: Bool) -> LegOrder? {
-        let m = markets[slot]
-        guard let touch = side == .buy ? m.ask : m.bid else { return nil }
-        let factor = Double(side == .buy ? 10_000 + settings.hedgeSlippageBps : 10_000 - settings.hedgeSlippageBps) / 10_000
-        let raw = Price(units: Int64((touch.doubleValue * factor * 1e8).rounded()), scale: 8)
-        let q = OrderQuantizer(rules: m.rules)
-        guard let order = try? q.quantize(side: side, baseQty: base, price: raw, rounding: .passive) else { return nil }
-        return LegOrder(key: key, purpose: purpose, instrument: m.id, side: side, timeInForce: .ioc, price: order.price,
-                        qty: order.qty, contractValue: m.rules.contractValue, reduceOnly: reduceOnly, expectedPrice: touch)
-    }
-
-    /// Whether `base` is at least one tradable order on `slot`.
-    func tradable(_ base: Qty, _ slot: Int) -> Bool {
-        guard let price = markets[slot].bid ?? markets[slot].ask else { return false }
-        return (try? OrderQuantizer(rules: markets[slot].rules).quantize(side: .buy, baseQty: base, price: price, rounding: .passive)) != nil
-    }
-
-    /// Below one tradable order on every venue of the pair: nothing more can be done about it.
-    func isDust(_ base: Qty, pair: Int) -> Bool {
-        base.isZero || !pairs[pair].slots.contains { tradable(base, $0) }
     }
 
     /// A closed arbitrage frees its pair (after the cooldown) and is kept for the record.
