@@ -34,47 +34,64 @@ extension ArbitrageEngine {
     /// bound below the threshold proves the route below it); the full walk when the bound passes or the
     /// board's refresh of this route is due. Nil when nothing was recorded.
     mutating func evaluate(_ key: OpportunityBoard.RouteKey, nowNs: UInt64, depthOf: ((Int) -> DepthLevels)?) -> Opportunity? {
-        let b = markets[key.buy], s = markets[key.sell]
-        guard b.isUsable, s.isUsable else { return nil }
-        let pair = pairs[b.pairIndex].name
-        let minBps = effectiveMinBps(pair)
-        let bound = edgeBoundBps(key)
-        let refreshDue = board.lastNs(key).map { elapsedNs($0, nowNs) >= UInt64(settings.boardRefreshMs) * 1_000_000 } ?? true
-        guard bound >= minBps.doubleValue - 0.5 || refreshDue else { return nil }
+        // Fields are read in place: copying a whole `MarketSlot` per route costs more than the bound itself.
+        guard markets[key.buy].isUsable, markets[key.sell].isUsable else { return nil }
+        let t = thresholds(markets[key.buy].pairIndex)
+        let route = key.buy * markets.count + key.sell
+        if edgeBoundBps(key, bufferBps: t.bufferD) < t.minD - 0.5 {
+            let last = lastWalkNs[route]
+            guard last == 0 || elapsedNs(last, nowNs) >= UInt64(settings.boardRefreshMs) * 1_000_000 else { return nil }
+        }
+        lastWalkNs[route] = nowNs
         // Only a usable book is walked, so an empty cached side means "not read yet" (a live book has levels).
         if let depthOf, markets[key.buy].depth.bids.isEmpty { markets[key.buy].depth = depthOf(key.buy) }
         if let depthOf, markets[key.sell].depth.bids.isEmpty { markets[key.sell].depth = depthOf(key.sell) }
-        let params = OpportunityParameters(sizeBase: sizeBase(pair, price: b.askD), slippageBufferBps: effectiveBufferBps(pair),
-                                           minProfitabilityBps: minBps, holdingSeconds: settings.maxHoldingMs / 1000)
+        let params = OpportunityParameters(sizeBase: sizeBase(amount: t.orderAmountD, price: markets[key.buy].askD),
+                                           slippageBufferBps: t.buffer, minProfitabilityBps: t.minBps,
+                                           holdingSeconds: settings.maxHoldingMs / 1000)
         let o = OpportunityCalculator.evaluate(buyOn: markets[key.buy].venueMarket, sellOn: markets[key.sell].venueMarket,
                                                style: key.style, parameters: params)
-        board.record(key, .init(opportunity: o, buyBookAgeMs: b.ageMs(nowNs), sellBookAgeMs: s.ageMs(nowNs),
-                                annotation: nil, walked: true,
+        board.record(key, .init(opportunity: o, buyBookAgeMs: markets[key.buy].ageMs(nowNs),
+                                sellBookAgeMs: markets[key.sell].ageMs(nowNs), annotation: nil, walked: true,
                                 evaluatedNs: nowNs, wallMs: wallMs))
         return o
     }
 
     /// Upper bound of the net edge in bps from the tops: prices at the touch, fees, buffer and funding.
     func edgeBoundBps(_ key: OpportunityBoard.RouteKey) -> Double {
-        let b = markets[key.buy], s = markets[key.sell]
-        let buffer = effectiveBufferBps(pairs[b.pairIndex].name).doubleValue
-        let buyPrice = key.style == .makerBuy ? b.bidD : b.askD
-        let sellPrice = key.style == .makerSell ? s.askD : s.bidD
+        edgeBoundBps(key, bufferBps: effectiveBufferBps(pairs[markets[key.buy].pairIndex].name).doubleValue)
+    }
+
+    /// The bound with the pair's slippage buffer already in bps.
+    func edgeBoundBps(_ key: OpportunityBoard.RouteKey, bufferBps buffer: Double) -> Double {
+        let buyPrice = key.style == .makerBuy ? markets[key.buy].bidD : markets[key.buy].askD
+        let sellPrice = key.style == .makerSell ? markets[key.sell].askD : markets[key.sell].bidD
         guard buyPrice > 0 else { return -.infinity }
-        let buyFee = (key.style == .makerBuy ? b.fees.maker : b.fees.taker).doubleValue * 10_000
-        let sellFee = (key.style == .makerSell ? s.fees.maker : s.fees.taker).doubleValue * 10_000
+        let buyFee = key.style == .makerBuy ? markets[key.buy].feeBps.maker : markets[key.buy].feeBps.taker
+        let sellFee = key.style == .makerSell ? markets[key.sell].feeBps.maker : markets[key.sell].feeBps.taker
         let buffers = (key.style == .takerTaker ? 2 : 1) * buffer
         let holding = Double(settings.maxHoldingMs) / 1000
-        let funding = (s.funding.rate.doubleValue * holding / Double(max(1, s.funding.intervalSeconds))
-            - b.funding.rate.doubleValue * holding / Double(max(1, b.funding.intervalSeconds))) * 10_000
+        let funding = (markets[key.sell].fundingPerSecond - markets[key.buy].fundingPerSecond) * holding * 10_000
         return (sellPrice - buyPrice) / buyPrice * 10_000 - buyFee - sellFee - buffers + funding
+    }
+
+    /// The pair's thresholds at the current risk level, computed once per level and settings change.
+    mutating func thresholds(_ pair: Int) -> PairThresholds {
+        if thresholdLevel != risk.level.percent || thresholdCache.count != pairs.count {
+            thresholdCache = pairs.map { p in
+                let minBps = effectiveMinBps(p.name), buffer = effectiveBufferBps(p.name)
+                return PairThresholds(minBps: minBps, minD: minBps.doubleValue, buffer: buffer, bufferD: buffer.doubleValue,
+                                      orderAmountD: risk.level.scale(settings.orderAmount(p.name)).doubleValue)
+            }
+            thresholdLevel = risk.level.percent
+        }
+        return thresholdCache[pair]
     }
 
     /// Size in base coin for the pair's order amount at `price`, scaled by the risk level (the calculator
     /// rounds it down to both venues' lots).
-    func sizeBase(_ pair: String, price: Double) -> Qty {
+    func sizeBase(amount: Double, price: Double) -> Qty {
         guard price > 0 else { return .zero }
-        let amount = risk.level.scale(settings.orderAmount(pair)).doubleValue
         return Qty(units: Int64((amount / price * 1e8).rounded(.down)), scale: 8)
     }
 
@@ -89,4 +106,14 @@ extension ArbitrageEngine {
         let m = settings.slippageBuffer(pair)
         return BasisPoints(units: m.units * (200 - risk.level.percent), scale: m.scale + 2)
     }
+}
+
+/// One pair's strategy thresholds at a risk level, exact and as doubles for the bound.
+struct PairThresholds: Sendable {
+    var minBps: BasisPoints
+    var minD: Double
+    var buffer: BasisPoints
+    var bufferD: Double
+    /// `order_amount` × level, USDT.
+    var orderAmountD: Double
 }

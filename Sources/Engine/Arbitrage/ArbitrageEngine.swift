@@ -7,7 +7,12 @@ public import PropCore
 /// Per pair at most one arbitrage is active at a time, so a reduce-only exit never fights another arbitrage's
 /// position on the same venue instrument.
 public struct ArbitrageEngine: Sendable {
-    public var settings: ArbitrageSettings
+    public var settings: ArbitrageSettings { didSet { thresholdLevel = -1 } }
+    /// Per-pair thresholds at `thresholdLevel` (recomputed when the risk level or the settings change).
+    var thresholdCache: [PairThresholds] = []
+    var thresholdLevel: Int64 = -1
+    /// Last full walk per route (buy slot × slot count + sell slot), for the board's refresh.
+    var lastWalkNs: [UInt64] = []
     /// Pre-trade risk: every order passes it, no exception.
     public var risk: RiskGate
     /// Positions, PnL, fees and funding from our fills.
@@ -61,6 +66,7 @@ public struct ArbitrageEngine: Sendable {
         }
         self.markets = markets
         slotById = byId
+        lastWalkNs = Array(repeating: 0, count: markets.count * markets.count)
         pairs = pairNames.map { ($0, slotsByPair[$0] ?? []) }
     }
 

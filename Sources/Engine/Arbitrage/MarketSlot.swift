@@ -6,8 +6,14 @@ public struct MarketSlot: Sendable {
     public let rules: InstrumentRules
     /// Index of the instrument's pair in the engine's pair table.
     let pairIndex: Int
-    public var fees: FeeSchedule
-    public var funding: FundingTerms = .none
+    public var fees: FeeSchedule { didSet { feeBps = Self.bps(fees) } }
+    public var funding: FundingTerms = .none {
+        didSet { fundingPerSecond = funding.rate.doubleValue / Double(max(1, funding.intervalSeconds)) }
+    }
+    /// Maker and taker fee in bps as doubles, for the per-update bound (kept in step with `fees`).
+    var feeBps: (maker: Double, taker: Double) = (0, 0)
+    /// Funding rate per second of holding, as a double (kept in step with `funding`).
+    var fundingPerSecond = 0.0
     /// Wall time of the next funding settlement, when the venue said.
     public var nextFundingMs: Int64?
     public var bid: Price?
@@ -27,7 +33,10 @@ public struct MarketSlot: Sendable {
 
     init(rules: InstrumentRules, pairIndex: Int, fees: FeeSchedule) {
         self.rules = rules; self.pairIndex = pairIndex; self.fees = fees
+        feeBps = Self.bps(fees)
     }
+
+    static func bps(_ f: FeeSchedule) -> (maker: Double, taker: Double) { (f.maker.doubleValue * 10_000, f.taker.doubleValue * 10_000) }
 
     public var id: InstrumentId { rules.id }
 

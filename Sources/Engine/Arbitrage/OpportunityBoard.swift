@@ -49,8 +49,6 @@ public struct OpportunityBoard: Sendable {
             .sorted { $0.opportunity.netEdgeBps > $1.opportunity.netEdgeBps }
     }
 
-    /// When the route was last recorded.
-    func lastNs(_ key: RouteKey) -> UInt64? { entries[key]?.evaluatedNs }
 
     mutating func record(_ key: RouteKey, _ entry: Entry) {
         entries[key] = entry
