@@ -121,7 +121,8 @@ extension ArbitrageEngine {
 
     /// The instrument holding the largest excess of the imbalance's sign (its own venue takes it back).
     func unwindVenue(_ a: Arbitrage, sign negative: Bool) -> Int? {
-        a.held.filter { !$0.value.isZero && $0.value.isNegative == negative }
+        // Sorted first: a tie must not be broken by the dictionary's per-process hash order (replays must match).
+        a.held.sorted { $0.key < $1.key }.filter { !$0.value.isZero && $0.value.isNegative == negative }
             .max { $0.value.magnitude < $1.value.magnitude }
             .flatMap { slotById[$0.key] }
     }
