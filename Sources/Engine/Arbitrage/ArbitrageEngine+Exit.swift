@@ -80,7 +80,7 @@ extension ArbitrageEngine {
         var net = 0.0, mid = 0.0
         var netQty = Qty(units: 0, scale: 12)
         for slot in pairs[pair].slots {
-            let q = portfolio.position(markets[slot].id)?.qty ?? Qty(units: 0, scale: 12)
+            let q = markets[slot].position
             net += q.doubleValue
             netQty += q
             if mid == 0, markets[slot].isUsable { mid = markets[slot].midD }

@@ -11,6 +11,7 @@ extension ArbitrageEngine {
                                                    price: fill.price, fee: fill.fee, isMaker: fill.isMaker,
                                                    tradeId: fill.tradeId, tsMs: fill.tsMs))
         guard booked else { return }
+        if let slot = slotById[order.instrument] { markets[slot].position = portfolio.position(order.instrument)?.qty ?? markets[slot].position }
         a.legs[i].filledQty += fill.qty
         a.legs[i].filledBase += base
         a.legs[i].filledNotional += fill.price.notional(base, scale: 8)

@@ -142,7 +142,7 @@ public struct ArbitrageEngine: Sendable {
     /// Timers: leg deadlines, residual retries, exit rules by age, the unhedged-exposure bound.
     public mutating func onTimer(nowNs: UInt64, wallMs: Int64, into out: inout [EngineCommand]) {
         self.wallMs = wallMs
-        for slot in markets.indices { markToMarket(slot) }
+        markToMarket()
         for id in activeByPair.values.sorted() { progress(id, nowNs: nowNs, into: &out) }
         for pair in pairs.indices {
             checkExits(pair: pair, nowNs: nowNs, into: &out)
@@ -152,12 +152,16 @@ public struct ArbitrageEngine: Sendable {
 
     /// Marks positions at the mark price, or at the mid when the venue sends none (the simulator, a replay
     /// without mark frames). On the timer, not per book update: PnL needs no microsecond marks.
-    /// Only instruments holding a position, and only when the price moved: a mark recomputes equity.
-    mutating func markToMarket(_ slot: Int) {
-        let m = markets[slot]
-        guard let price = m.mark ?? (m.isUsable ? RiskMarket(bestBid: m.bid, bestAsk: m.ask).mid : nil),
-              price != m.lastMarked, let position = portfolio.position(m.id), !position.qty.isZero else { return }
-        markets[slot].lastMarked = price
-        portfolio.mark(m.id, price: price)
+    /// Marks every held instrument whose price moved, then recomputes equity once (not once per instrument).
+    mutating func markToMarket() {
+        var moved: [(InstrumentId, Price)] = []
+        for slot in markets.indices where !markets[slot].position.isZero {
+            let m = markets[slot]
+            guard let price = m.mark ?? (m.isUsable ? RiskMarket(bestBid: m.bid, bestAsk: m.ask).mid : nil),
+                  price != m.lastMarked else { continue }
+            markets[slot].lastMarked = price
+            moved.append((m.id, price))
+        }
+        if !moved.isEmpty { portfolio.mark(moved) }
     }
 }

@@ -23,6 +23,9 @@ public struct MarketSlot: Sendable {
     /// Monotonic time of the last book update (0 = never).
     public var updatedNs: UInt64 = 0
     public var mark: Price?
+    /// Our position here in base coin, kept in step with the portfolio on every booked fill (read per timer tick
+    /// without hashing the instrument id).
+    public internal(set) var position = Qty(units: 0, scale: 12)
     /// The price the portfolio was last marked at (nil: not marked since the position opened).
     var lastMarked: Price?
     public var index: Price?

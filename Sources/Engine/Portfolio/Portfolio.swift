@@ -81,14 +81,27 @@ public struct Portfolio: Sendable {
     /// non-positive price or one at which the position's value would not fit.
     @discardableResult
     public mutating func mark(_ instrument: InstrumentId, price: Price) -> Bool {
+        guard setMark(instrument, price) else { return false }
+        intraday.observe(totalEquityUnits)
+        return true
+    }
+
+    /// Stores a valid mark without recording equity.
+    mutating func setMark(_ instrument: InstrumentId, _ price: Price) -> Bool {
         var position = positions[instrument] ?? PositionState(instrument: instrument)
         let ledgerQty = ledger.fillQty[instrument] ?? Qty(units: 0, scale: 0)
         guard price.units > 0, PortfolioMath.notional(price, position.qty) != nil,
               PortfolioMath.notional(price, ledgerQty) != nil else { return false }
         position.mark = price
         positions[instrument] = position
-        intraday.observe(totalEquityUnits)
         return true
+    }
+
+    /// Sets several marks, then records equity once (what a periodic mark-to-market needs). Invalid prices are
+    /// skipped as in `mark(_:price:)`.
+    public mutating func mark(_ marks: [(InstrumentId, Price)]) {
+        for (instrument, price) in marks { _ = setMark(instrument, price) }
+        intraday.observe(totalEquityUnits)
     }
 
     /// Starts a new trading day at the current equity: today's PnL, peak and drawdown are measured from here.

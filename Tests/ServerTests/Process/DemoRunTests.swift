@@ -80,8 +80,8 @@ import Testing
     @Test func secretsNeverReachTheLogsEvenAtTraceLevel() async throws {
         let source = try String(contentsOfFile: try Self.demoProfileOnFreePorts(), encoding: .utf8)
         let yaml = source
-            .replacingOccurrences(of: "binance: {enabled: true}",
-                                  with: #"binance: {enabled: true, api_key: "${PB_TEST_KEY}", api_secret: "${PB_TEST_SECRET}"}"#)
+            .replacingOccurrences(of: "binance: {enabled: true,",
+                                  with: #"binance: {enabled: true, api_key: "${PB_TEST_KEY}", api_secret: "${PB_TEST_SECRET}","#)
             .replacingOccurrences(of: "level: info", with: "level: trace")
         #expect(yaml.contains("PB_TEST_SECRET") && yaml.contains("level: trace"))
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("propbot-secret-\(UUID().uuidString).yaml").path
