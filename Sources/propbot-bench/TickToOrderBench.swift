@@ -11,7 +11,8 @@ import Venues
 /// request builder and signer (Binance signed query + key header, OKX JSON body + HMAC headers, Bybit JSON body +
 /// HMAC headers): the exact bytes and headers the trading client hands to the socket. The journal fsync is
 /// excluded. Routes rotate over the three venue pairs. Every iteration runs on a fresh engine built outside the
-/// timed region. Prints `{"p50_us": N, "p99_us": N, ...}`.
+/// timed region. Prints `{"p50_us": N, "p99_us": N, ...}`. `--sign-only` times only the venue request building
+/// and signing of both legs (see `signOnly`).
 enum TickToOrderBench {
     /// One prepared engine: two BTC books in sync, the buy venue's ask about to drop 30 bps.
     struct Prepared {
@@ -28,6 +29,7 @@ enum TickToOrderBench {
 
     static func main(_ args: [String]) -> Never {
         let iterations = max(1_000, Int(option(args, "--iterations") ?? "100000") ?? 100_000)
+        if args.contains("--sign-only") { signOnly(iterations: iterations) }
         let batch = 1_000
         let signers = Signers()
         var samples: [UInt64] = []
@@ -57,6 +59,45 @@ enum TickToOrderBench {
         samples.sort()
         func us(_ q: Double) -> Double { (Double(samples[min(samples.count - 1, Int(Double(samples.count) * q))]) / 100).rounded() / 10 }
         print("{\"p50_us\": \(us(0.50)), \"p99_us\": \(us(0.99)), \"p999_us\": \(us(0.999)), \"iterations\": \(samples.count), \"bytes\": \(sink)}")
+        exit(0)
+    }
+
+    /// `--sign-only`: just the venue part — both legs' `OrderRequest`s (with journal-format client ids) → each venue's
+    /// request builder and signer — over legs the engine produced once, outside the timed region. Same output format.
+    static func signOnly(iterations: Int) -> Never {
+        let signers = Signers()
+        var legs: [[OrderRequest]] = []
+        var sequence: Int64 = 0
+        for route in 0..<3 {
+            var p = prepare(route: route)
+            var out: [EngineCommand] = []
+            let depth = p.depth
+            p.engine.onBook(slot: p.buySlot, bid: p.newBid, ask: p.newAsk, valid: true, nowNs: 2_000_000_000,
+                            wallMs: 1_767_600_000_000, depthOf: { s, _ in depth[s] }, into: &out)
+            guard case .place(let placed)? = out.first, placed.count == 2 else { fail("tick-to-order: no two-leg place: \(out)") }
+            // Distinct client ids per sample, as in the full run (ids are made outside the timed region here).
+            for _ in 0..<1_000 {
+                legs.append(placed.map { leg in
+                    sequence += 1
+                    return leg.request(clientOrderId: ClientOrderId.make(epoch: 1, sequence: sequence))
+                })
+            }
+        }
+        var samples: [UInt64] = []
+        samples.reserveCapacity(iterations)
+        var sink = 0
+        var n = 0
+        while samples.count < iterations {
+            let pair = legs[n % legs.count]
+            n += 1
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            for r in pair { sink &+= signers.sign(r, nowMs: 1_767_600_000_000) }
+            let t1 = DispatchTime.now().uptimeNanoseconds
+            samples.append(t1 - t0)
+        }
+        samples.sort()
+        func us(_ q: Double) -> Double { (Double(samples[min(samples.count - 1, Int(Double(samples.count) * q))]) / 10).rounded() / 100 }
+        print("{\"mode\": \"sign-only\", \"p50_us\": \(us(0.50)), \"p99_us\": \(us(0.99)), \"p999_us\": \(us(0.999)), \"iterations\": \(samples.count), \"bytes\": \(sink)}")
         exit(0)
     }
 

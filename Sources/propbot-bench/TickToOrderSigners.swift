@@ -16,26 +16,25 @@ extension TickToOrderBench {
         func sign(_ r: OrderRequest, nowMs: Int64) -> Int {
             switch r.venue {
             case .binance:
-                let query = binance.signedQuery(params: BinanceTradingParams.place(r), timestampMs: nowMs, recvWindowMs: recvWindowMs)
-                let pathAndQuery = BinanceTradingPaths.order + "?" + query
+                let pathAndQuery = BinanceTradingParams.signedPlace(r, signer: binance, timestampMs: nowMs, recvWindowMs: recvWindowMs)
                 let headers = [(BinanceSigner.apiKeyHeader, apiKey)]
                 return pathAndQuery.utf8.count + headers.count
             case .okx:
-                let body = OKXTradingRequests.orderObject(r)
-                let ts = ISO8601Millis.string(fromMillis: nowMs)
-                let sign = okx.signature(timestamp: ts, method: "POST", requestPath: OKXTradingRequests.placePath, body: body)
+                let body = OKXTradingRequests.orderBody(r)
+                let ts = OKXSigner.timestamp(ms: nowMs)
+                let sign = okx.signature(timestamp: ts, method: "POST", requestPath: OKXTradingRequests.placePath, bodyBytes: body)
                 let headers = [(OKXSigner.keyHeader, apiKey), (OKXSigner.signHeader, sign), (OKXSigner.timestampHeader, ts),
                                (OKXSigner.passphraseHeader, passphrase), ("Content-Type", "application/json")]
-                return Array(body.utf8).count + headers.reduce(0) { $0 + $1.1.utf8.count }
+                return body.count + headers.reduce(0) { $0 + $1.1.utf8.count }
             case .bybit:
-                let body = BybitTradingRequests.order(r, withCategory: true)
+                let body = BybitTradingRequests.orderBody(r, withCategory: true)
                 let headers: [(String, String)] = [
                     (BybitSigner.apiKeyHeader, apiKey), (BybitSigner.timestampHeader, String(nowMs)),
                     (BybitSigner.recvWindowHeader, String(recvWindowMs)),
-                    (BybitSigner.signHeader, bybit.signature(timestampMs: nowMs, apiKey: apiKey, recvWindowMs: recvWindowMs, payload: body)),
+                    (BybitSigner.signHeader, bybit.signature(timestampMs: nowMs, apiKey: apiKey, recvWindowMs: recvWindowMs, payloadBytes: body)),
                     ("Content-Type", "application/json"),
                 ]
-                return Array(body.utf8).count + headers.reduce(0) { $0 + $1.1.utf8.count }
+                return body.count + headers.reduce(0) { $0 + $1.1.utf8.count }
             }
         }
     }

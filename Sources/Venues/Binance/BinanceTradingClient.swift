@@ -47,8 +47,9 @@ public struct BinanceTradingClient: VenueTradingAPI, CustomStringConvertible, Cu
     // MARK: orders
 
     public func place(_ order: OrderRequest) async throws(VenueOrderError) -> OrderReport {
-        let body = try await signed(.POST, BinanceTradingPaths.order, BinanceTradingParams.place(order),
-                                    priority: .place, clientOrderId: order.clientOrderId)
+        let pathAndQuery = BinanceTradingParams.signedPlace(order, signer: signer, timestampMs: clock.nowMs, recvWindowMs: recvWindowMs)
+        let body = try await send(.POST, BinanceTradingPaths.order, pathAndQuery: pathAndQuery,
+                                  priority: .place, clientOrderId: order.clientOrderId)
         return try decode(BinanceTradingPaths.order) { () throws(VenueCodecError) in try BinancePrivateCodec.order(body) }
     }
 
@@ -203,10 +204,19 @@ public struct BinanceTradingClient: VenueTradingAPI, CustomStringConvertible, Cu
     /// Sends one signed request and returns the parsed 2xx body; anything else is thrown mapped.
     func signed(_ method: HTTPMethod, _ path: String, _ params: [(String, String)], priority: RequestCost.Priority,
                 clientOrderId: String?, symbolGiven: Bool = true, batchCount: Int = 1) async throws(VenueOrderError) -> JSONTree {
-        let query = signer.signedQuery(params: params, timestampMs: clock.nowMs, recvWindowMs: recvWindowMs)
+        let pathAndQuery = signer.signedPathAndQuery(path: path, timestampMs: clock.nowMs, recvWindowMs: recvWindowMs) { w in
+            for (name, value) in params { w.param(name, value) }
+        }
+        return try await send(method, path, pathAndQuery: pathAndQuery, priority: priority, clientOrderId: clientOrderId,
+                              symbolGiven: symbolGiven, batchCount: batchCount)
+    }
+
+    /// Sends an already signed `pathAndQuery` (for `path`) and returns the parsed 2xx body.
+    func send(_ method: HTTPMethod, _ path: String, pathAndQuery: String, priority: RequestCost.Priority,
+              clientOrderId: String?, symbolGiven: Bool = true, batchCount: Int = 1) async throws(VenueOrderError) -> JSONTree {
         let cost = BinanceTradingPaths.cost(method: method.rawValue, path: path, priority: priority,
                                             symbolGiven: symbolGiven, batchCount: batchCount)
-        let response = try await http.send(method: method, pathAndQuery: path + "?" + query,
+        let response = try await http.send(method: method, pathAndQuery: pathAndQuery,
                                            headers: [(BinanceSigner.apiKeyHeader, apiKey)], cost: cost)
         return try answer(response, path: path, clientOrderId: clientOrderId)
     }

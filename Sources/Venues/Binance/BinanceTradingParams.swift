@@ -20,6 +20,31 @@ public enum BinanceTradingParams {
         return p
     }
 
+    /// `POST /fapi/v1/order` path and signed query in one buffer — byte for byte
+    /// `order + "?" + signer.signedQuery(params: place(o), …)`, without the intermediate pairs and strings.
+    public static func signedPlace(_ o: OrderRequest, signer: BinanceSigner, timestampMs: Int64, recvWindowMs: Int) -> String {
+        let capacity = 256 + 3 * o.clientOrderId.utf8.count
+        return signer.signedPathAndQuery(path: BinanceTradingPaths.order, capacity: capacity, timestampMs: timestampMs,
+                                         recvWindowMs: recvWindowMs) { w in
+            w.symbol(o.instrument)
+            w.literal("side=", o.side == .buy ? "BUY" : "SELL")
+            w.literal("type=", o.type == .market ? "MARKET" : "LIMIT")
+            if o.type == .limit {
+                switch o.timeInForce {
+                case .gtc: w.literal("timeInForce=", "GTC")
+                case .ioc: w.literal("timeInForce=", "IOC")
+                case .fok: w.literal("timeInForce=", "FOK")
+                case .postOnly: w.literal("timeInForce=", "GTX")
+                }
+            }
+            w.decimal("quantity=", o.qty)
+            if o.type == .limit, let price = o.price { w.decimal("price=", price) }
+            if o.reduceOnly { w.literal("reduceOnly=", "true") }
+            w.encoded("newClientOrderId=", o.clientOrderId)
+            w.literal("newOrderRespType=", "RESULT")
+        }
+    }
+
     /// Binance `timeInForce` for ours.
     public static func timeInForce(_ t: TimeInForce) -> String {
         switch t {

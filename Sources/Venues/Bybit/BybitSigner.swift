@@ -12,26 +12,41 @@ public struct BybitSigner: Sendable, CustomStringConvertible, CustomDebugStringC
     /// Header carrying the recv window (ms) that was signed.
     public static let recvWindowHeader = "X-BAPI-RECV-WINDOW"
 
-    private let key: SymmetricKey
+    private let hmac: PreparedHMAC
 
     /// Creates a signer from the API secret as issued by Bybit (its UTF-8 bytes are the HMAC key).
+    /// The HMAC key schedule is done here, once.
     public init(secret: String) {
-        key = SymmetricKey(data: Array(secret.utf8))
+        hmac = PreparedHMAC(secret: secret)
     }
 
     /// Lowercase hex HMAC-SHA256 of `timestampMs + apiKey + recvWindowMs + payload`, where `payload` is the
     /// query string for GET and the exact JSON body bytes for POST.
     public func signature(timestampMs: Int64, apiKey: String, recvWindowMs: Int, payload: String) -> String {
-        hexMAC(String(timestampMs) + apiKey + String(recvWindowMs) + payload)
+        var payload = payload
+        return payload.withUTF8 { signature(timestampMs: timestampMs, apiKey: apiKey, recvWindowMs: recvWindowMs, payload: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The same signature over the payload bytes (the exact body bytes sent).
+    public func signature(timestampMs: Int64, apiKey: String, recvWindowMs: Int, payloadBytes: [UInt8]) -> String {
+        payloadBytes.withUnsafeBytes { signature(timestampMs: timestampMs, apiKey: apiKey, recvWindowMs: recvWindowMs, payload: $0) }
+    }
+
+    private func signature(timestampMs: Int64, apiKey: String, recvWindowMs: Int, payload: UnsafeRawBufferPointer) -> String {
+        var prehash = RequestBytes(capacity: 48 + apiKey.utf8.count + payload.count)
+        prehash.int(timestampMs)
+        prehash.utf8(apiKey)
+        prehash.int(Int64(recvWindowMs))
+        prehash.bytes.append(contentsOf: payload)
+        return RequestBytes.lowerHexString(hmac.mac(prehash.bytes))
     }
 
     /// WS private auth signature: hex HMAC-SHA256 of `"GET/realtime" + expiresMs`.
     public func wsAuthSignature(expiresMs: Int64) -> String {
-        hexMAC("GET/realtime" + String(expiresMs))
-    }
-
-    private func hexMAC(_ message: String) -> String {
-        HexBase64.lowerHex(HMAC<SHA256>.authenticationCode(for: Array(message.utf8), using: key))
+        var prehash = RequestBytes(capacity: 40)
+        prehash.ascii("GET/realtime")
+        prehash.int(expiresMs)
+        return RequestBytes.lowerHexString(hmac.mac(prehash.bytes))
     }
 
     /// Redacted: never includes the secret.

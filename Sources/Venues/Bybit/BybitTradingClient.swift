@@ -39,8 +39,8 @@ public struct BybitTradingClient: VenueTradingAPI, CustomStringConvertible {
     // MARK: orders
 
     public func place(_ order: OrderRequest) async throws(VenueOrderError) -> OrderReport {
-        let body = BybitTradingRequests.order(order, withCategory: true)
-        let answer = try await call(.POST, "/v5/order/create", body: body,
+        let body = BybitTradingRequests.orderBody(order, withCategory: true)
+        let answer = try await call(.POST, "/v5/order/create", bodyBytes: body,
                                     cost: RequestCost(priority: .place, orders: 1, endpoint: "order/create"),
                                     clientOrderId: order.clientOrderId)
         let report = acknowledged(order, venueOrderId: answer.result["orderId"]?.text ?? "", atMs: answer.timeMs)

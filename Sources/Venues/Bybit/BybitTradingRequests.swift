@@ -8,18 +8,41 @@ public enum BybitTradingRequests {
 
     /// One order object (`/v5/order/create` body, or an element of `create-batch`'s `request`).
     public static func order(_ o: OrderRequest, withCategory: Bool) -> String {
-        var fields: [String] = []
-        if withCategory { fields.append(#""category":"linear""#) }
-        fields.append(#""symbol":\#(JSONLiteral.string(NativeSymbol.symbol(for: o.instrument)))"#)
-        fields.append(#""side":"\#(o.side == .buy ? "Buy" : "Sell")""#)
-        fields.append(#""orderType":"\#(o.type == .market ? "Market" : "Limit")""#)
-        fields.append(#""qty":"\#(o.qty.description)""#)
-        if o.type == .limit, let p = o.price { fields.append(#""price":"\#(p.description)""#) }
-        fields.append(#""timeInForce":"\#(timeInForce(o))""#)
-        fields.append(#""orderLinkId":\#(JSONLiteral.string(o.clientOrderId))"#)
-        fields.append(#""reduceOnly":\#(o.reduceOnly)"#)
-        fields.append(#""positionIdx":0"#)
-        return "{" + fields.joined(separator: ",") + "}"
+        var w = RequestBytes(capacity: 256 + o.clientOrderId.utf8.count)
+        writeOrder(o, withCategory: withCategory, into: &w)
+        return w.string
+    }
+
+    /// `order(o, withCategory:)` as the UTF-8 bytes that are signed and sent.
+    public static func orderBody(_ o: OrderRequest, withCategory: Bool) -> [UInt8] {
+        var w = RequestBytes(capacity: 256 + o.clientOrderId.utf8.count)
+        writeOrder(o, withCategory: withCategory, into: &w)
+        return w.bytes
+    }
+
+    static func writeOrder(_ o: OrderRequest, withCategory: Bool, into w: inout RequestBytes) {
+        w.ascii(withCategory ? #"{"category":"linear","symbol":""# : #"{"symbol":""#)
+        w.nativeSymbol(o.instrument, .json)
+        w.ascii(o.side == .buy ? #"","side":"Buy","orderType":""# : #"","side":"Sell","orderType":""#)
+        w.ascii(o.type == .market ? "Market" : "Limit")
+        w.ascii(#"","qty":""#)
+        w.decimal(o.qty, trimZeros: false)
+        if o.type == .limit, let p = o.price {
+            w.ascii(#"","price":""#)
+            w.decimal(p, trimZeros: false)
+        }
+        w.ascii(#"","timeInForce":""#)
+        switch (o.type, o.timeInForce) {
+        case (.market, .fok): w.ascii("FOK")
+        case (.market, _): w.ascii("IOC")
+        case (.limit, .gtc): w.ascii("GTC")
+        case (.limit, .ioc): w.ascii("IOC")
+        case (.limit, .fok): w.ascii("FOK")
+        case (.limit, .postOnly): w.ascii("PostOnly")
+        }
+        w.ascii(#"","orderLinkId":"#)
+        w.jsonString(o.clientOrderId)
+        w.ascii(o.reduceOnly ? #","reduceOnly":true,"positionIdx":0}"# : #","reduceOnly":false,"positionIdx":0}"#)
     }
 
     /// Bybit's `timeInForce`: PostOnly is a time-in-force there; market orders are always IOC (or FOK).
@@ -36,7 +59,14 @@ public enum BybitTradingRequests {
 
     /// `/v5/order/create-batch` body.
     public static func createBatch(_ orders: [OrderRequest]) -> String {
-        #"{"category":"linear","request":[\#(orders.map { order($0, withCategory: false) }.joined(separator: ","))]}"#
+        var w = RequestBytes(capacity: 48 + orders.count * 256)
+        w.ascii(#"{"category":"linear","request":["#)
+        for (i, o) in orders.enumerated() {
+            if i > 0 { w.byte(UInt8(ascii: ",")) }
+            writeOrder(o, withCategory: false, into: &w)
+        }
+        w.ascii("]}")
+        return w.string
     }
 
     /// `/v5/order/cancel` body.

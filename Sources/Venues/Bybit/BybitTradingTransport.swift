@@ -13,17 +13,25 @@ extension BybitTradingClient {
     /// A body we cannot read is unresolved (the request may have taken effect), never a crash or a reject.
     func call(_ method: HTTPMethod, _ path: String, query: String = "", body: String? = nil, cost: RequestCost,
               clientOrderId: String = "") async throws(VenueOrderError) -> BybitAnswer {
+        try await call(method, path, query: query, bodyBytes: body.map { Array($0.utf8) }, cost: cost, clientOrderId: clientOrderId)
+    }
+
+    /// `call` with the body already as the bytes that are signed and sent.
+    func call(_ method: HTTPMethod, _ path: String, query: String = "", bodyBytes: [UInt8]?, cost: RequestCost,
+              clientOrderId: String = "") async throws(VenueOrderError) -> BybitAnswer {
         let ts = clock.nowMs
-        let payload = method == .GET ? query : (body ?? "")
+        let sign = method == .GET
+            ? signer.signature(timestampMs: ts, apiKey: apiKey, recvWindowMs: recvWindowMs, payload: query)
+            : signer.signature(timestampMs: ts, apiKey: apiKey, recvWindowMs: recvWindowMs, payloadBytes: bodyBytes ?? [])
         var headers: [(String, String)] = [
             (BybitSigner.apiKeyHeader, apiKey),
             (BybitSigner.timestampHeader, String(ts)),
             (BybitSigner.recvWindowHeader, String(recvWindowMs)),
-            (BybitSigner.signHeader, signer.signature(timestampMs: ts, apiKey: apiKey, recvWindowMs: recvWindowMs, payload: payload)),
+            (BybitSigner.signHeader, sign),
         ]
         if method == .POST { headers.append(("Content-Type", "application/json")) }
         let pathAndQuery = query.isEmpty ? path : path + "?" + query
-        let response = try await http.send(method: method, pathAndQuery: pathAndQuery, body: body.map { Array($0.utf8) },
+        let response = try await http.send(method: method, pathAndQuery: pathAndQuery, body: bodyBytes,
                                            headers: headers, cost: cost)
         let now = clock.nowMs
         guard let json = JSONTree.parse(response.body), let retCode = json["retCode"]?.int64 else {

@@ -14,20 +14,38 @@ public struct OKXSigner: Sendable, CustomStringConvertible, CustomDebugStringCon
     /// Path signed for WS login.
     public static let loginPath = "/users/self/verify"
 
-    private let key: SymmetricKey
+    private let hmac: PreparedHMAC
 
     /// Creates a signer from the API secret as issued by OKX (its UTF-8 bytes are the HMAC key).
+    /// The HMAC key schedule is done here, once.
     public init(secret: String) {
-        key = SymmetricKey(data: Array(secret.utf8))
+        hmac = PreparedHMAC(secret: secret)
     }
 
     /// Base64 HMAC-SHA256 of `timestamp + METHOD + requestPath + body`. `timestamp` is ISO-8601 with ms and `Z`
     /// (REST) or Unix seconds (WS login); `requestPath` includes `?query` for GET; `body` is the exact JSON sent
     /// (empty for GET). `method` is upper-cased here because OKX rejects lowercase methods in the prehash.
     public func signature(timestamp: String, method: String, requestPath: String, body: String) -> String {
-        let prehash = timestamp + method.uppercased() + requestPath + body
-        return HexBase64.base64(HMAC<SHA256>.authenticationCode(for: Array(prehash.utf8), using: key))
+        var body = body
+        return body.withUTF8 { signature(timestamp: timestamp, method: method, requestPath: requestPath, bodyBytes: UnsafeRawBufferPointer($0)) }
     }
+
+    /// The same signature over body bytes (the exact bytes sent).
+    public func signature(timestamp: String, method: String, requestPath: String, bodyBytes: [UInt8]) -> String {
+        bodyBytes.withUnsafeBytes { signature(timestamp: timestamp, method: method, requestPath: requestPath, bodyBytes: $0) }
+    }
+
+    private func signature(timestamp: String, method: String, requestPath: String, bodyBytes: UnsafeRawBufferPointer) -> String {
+        var prehash = RequestBytes(capacity: timestamp.utf8.count + method.utf8.count + requestPath.utf8.count + bodyBytes.count)
+        prehash.utf8(timestamp)
+        prehash.upperMethod(method)
+        prehash.utf8(requestPath)
+        prehash.bytes.append(contentsOf: bodyBytes)
+        return RequestBytes.base64String(hmac.mac(prehash.bytes))
+    }
+
+    /// The `OK-ACCESS-TIMESTAMP` text for `ms`: ISO-8601 with milliseconds and `Z`, as `ISO8601Millis.string`.
+    public static func timestamp(ms: Int64) -> String { RequestBytes.iso8601Millis(ms) }
 
     /// WS login signature: `sign(ts + "GET" + "/users/self/verify")` with `ts` in Unix seconds.
     public func loginSignature(timestampSeconds: Int64) -> String {

@@ -50,12 +50,18 @@ public struct OKXTradingClient: VenueTradingAPI, CustomStringConvertible, Custom
     /// Signs and sends one request; returns the envelope's `data` items.
     private func request(_ method: HTTPMethod, _ pathAndQuery: String, body: String? = nil, cost: RequestCost,
                          clientOrderId: String = "") async throws(VenueOrderError) -> [JSONTree] {
-        let ts = ISO8601Millis.string(fromMillis: clock.nowMs)
-        let sign = signer.signature(timestamp: ts, method: method.rawValue, requestPath: pathAndQuery, body: body ?? "")
+        try await request(method, pathAndQuery, bodyBytes: body.map { Array($0.utf8) }, cost: cost, clientOrderId: clientOrderId)
+    }
+
+    /// `request` with the body already as the bytes that are signed and sent.
+    private func request(_ method: HTTPMethod, _ pathAndQuery: String, bodyBytes body: [UInt8]?, cost: RequestCost,
+                         clientOrderId: String = "") async throws(VenueOrderError) -> [JSONTree] {
+        let ts = OKXSigner.timestamp(ms: clock.nowMs)
+        let sign = signer.signature(timestamp: ts, method: method.rawValue, requestPath: pathAndQuery, bodyBytes: body ?? [])
         var headers = [(OKXSigner.keyHeader, apiKey), (OKXSigner.signHeader, sign), (OKXSigner.timestampHeader, ts),
                        (OKXSigner.passphraseHeader, passphrase), ("Content-Type", "application/json")]
         if simulatedTrading { headers.append((OKXConstants.simulatedTradingHeader, "1")) }
-        let response = try await http.send(method: method, pathAndQuery: pathAndQuery, body: body.map { Array($0.utf8) },
+        let response = try await http.send(method: method, pathAndQuery: pathAndQuery, body: body,
                                            headers: headers, cost: cost)
         let path = String(pathAndQuery.prefix { $0 != "?" })
         return try OKXTradingResponse.data(status: response.status, headers: response.headers, body: response.body,
@@ -99,7 +105,7 @@ public struct OKXTradingClient: VenueTradingAPI, CustomStringConvertible, Custom
     public func place(_ order: OrderRequest) async throws(VenueOrderError) -> OrderReport {
         try checkId(order.clientOrderId)
         let path = OKXTradingRequests.placePath
-        let items = try await request(.POST, path, body: OKXTradingRequests.orderObject(order),
+        let items = try await request(.POST, path, bodyBytes: OKXTradingRequests.orderBody(order),
                                       cost: Self.cost(.place, "order", orders: 1), clientOrderId: order.clientOrderId)
         guard let item = items.first else { throw .unresolved(venue: .okx, path: path, detail: "пустой data") }
         return try accepted(order, item, path: path)

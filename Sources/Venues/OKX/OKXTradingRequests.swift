@@ -27,21 +27,53 @@ public enum OKXTradingRequests {
 
     /// One order object: cross margin, net position mode (`posSide` omitted), post-only as `ordType`.
     public static func orderObject(_ o: OrderRequest) -> String {
-        var fields = [
-            #""instId":\#(JSONLiteral.string(NativeSymbol.symbol(for: o.instrument)))"#,
-            #""tdMode":"cross""#,
-            #""side":"\#(o.side.rawValue)""#,
-            #""ordType":"\#(OKXPrivateCodec.ordType(o.type, o.timeInForce))""#,
-            #""sz":"\#(o.qty.trimmedDescription)""#,
-        ]
-        if o.type == .limit, let px = o.price { fields.append(#""px":"\#(px.trimmedDescription)""#) }
-        if o.reduceOnly { fields.append(#""reduceOnly":true"#) }
-        fields.append(#""clOrdId":\#(JSONLiteral.string(o.clientOrderId))"#)
-        return "{" + fields.joined(separator: ",") + "}"
+        var w = RequestBytes(capacity: 192 + o.clientOrderId.utf8.count)
+        writeOrder(o, into: &w)
+        return w.string
+    }
+
+    /// `orderObject(o)` as the UTF-8 bytes that are signed and sent.
+    public static func orderBody(_ o: OrderRequest) -> [UInt8] {
+        var w = RequestBytes(capacity: 192 + o.clientOrderId.utf8.count)
+        writeOrder(o, into: &w)
+        return w.bytes
+    }
+
+    static func writeOrder(_ o: OrderRequest, into w: inout RequestBytes) {
+        w.ascii(#"{"instId":""#)
+        w.nativeSymbol(o.instrument, .json)
+        w.ascii(#"","tdMode":"cross","side":""#)
+        w.ascii(o.side == .buy ? "buy" : "sell")
+        w.ascii(#"","ordType":""#)
+        switch (o.type, o.timeInForce) {
+        case (.market, _): w.ascii("market")
+        case (.limit, .gtc): w.ascii("limit")
+        case (.limit, .ioc): w.ascii("ioc")
+        case (.limit, .fok): w.ascii("fok")
+        case (.limit, .postOnly): w.ascii("post_only")
+        }
+        w.ascii(#"","sz":""#)
+        w.decimal(o.qty, trimZeros: true)
+        if o.type == .limit, let px = o.price {
+            w.ascii(#"","px":""#)
+            w.decimal(px, trimZeros: true)
+        }
+        w.ascii(o.reduceOnly ? #"","reduceOnly":true,"clOrdId":"# : #"","clOrdId":"#)
+        w.jsonString(o.clientOrderId)
+        w.byte(UInt8(ascii: "}"))
     }
 
     /// `POST /trade/batch-orders` body.
-    public static func batchBody(_ orders: [OrderRequest]) -> String { "[" + orders.map(orderObject).joined(separator: ",") + "]" }
+    public static func batchBody(_ orders: [OrderRequest]) -> String {
+        var w = RequestBytes(capacity: 2 + orders.count * 224)
+        w.byte(UInt8(ascii: "["))
+        for (i, o) in orders.enumerated() {
+            if i > 0 { w.byte(UInt8(ascii: ",")) }
+            writeOrder(o, into: &w)
+        }
+        w.byte(UInt8(ascii: "]"))
+        return w.string
+    }
 
     /// `{"instId":…,"clOrdId":…}` for cancel and query.
     public static func cancelObject(_ instrument: InstrumentId, _ clientOrderId: String) -> String {
