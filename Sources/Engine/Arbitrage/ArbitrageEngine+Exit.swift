@@ -4,20 +4,24 @@ extension ArbitrageEngine {
     /// Exit rules of the pair's open arbitrage (converged spread, age, costly funding ahead) and the
     /// cancel of a resting maker leg whose opportunity is gone.
     mutating func checkExits(pair: Int, nowNs: UInt64, into out: inout [EngineCommand]) {
-        guard let id = activeByPair[pair], var a = arbitrages[id] else { return }
+        // Runs on every book update of the pair: decide on a read-only copy, write back only when acting.
+        guard let id = activeByPair[pair], let a = arbitrages[id] else { return }
         switch a.phase {
         case .entering:
-            cancelStaleMaker(&a, nowNs: nowNs, into: &out)
+            guard a.legs.contains(where: { $0.order.timeInForce == .postOnly }) else { return }
+            var m = a
+            cancelStaleMaker(&m, nowNs: nowNs, into: &out)
+            arbitrages[id] = m
         case .open:
-            if let reason = exitReason(a, nowNs: nowNs) {
-                a.phase = .exiting
-                a.exitReason = reason
-                sendExit(&a, nowNs: nowNs, into: &out)
-            }
+            guard let reason = exitReason(a, nowNs: nowNs) else { return }
+            var m = a
+            m.phase = .exiting
+            m.exitReason = reason
+            sendExit(&m, nowNs: nowNs, into: &out)
+            arbitrages[id] = m
         case .balancing, .exiting, .closed:
             break
         }
-        arbitrages[id] = a
     }
 
     /// Why the open arbitrage should close now, in Russian; nil to keep it.

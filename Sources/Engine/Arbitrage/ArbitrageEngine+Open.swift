@@ -5,9 +5,7 @@ extension ArbitrageEngine {
     /// allow both legs; otherwise records why on the board. Both legs are checked before either is sent.
     mutating func open(_ key: OpportunityBoard.RouteKey, _ o: Opportunity, nowNs: UInt64, into out: inout [EngineCommand]) {
         let pair = markets[key.buy].pairIndex
-        if let reason = engineBlock(pair: pair, nowNs: nowNs) {
-            return skip(key, code: reason.code, ru: reason.ru)
-        }
+        if let block = engineBlock(pair: pair, nowNs: nowNs) { return skip(key, block) }
         guard let buyQuote = o.buyLeg, let sellQuote = o.sellLeg else { return }
         let id = "\(idPrefix)-\(nextArbitrage)"
         let buy = legOrder(LegKey(arbitrageId: id, index: 0), .entry, slot: key.buy, quote: buyQuote)
@@ -45,23 +43,30 @@ extension ArbitrageEngine {
         // Only what is sent was checked in: the follower passes the gate again when it goes out.
         a.legs = first.map { LegRecord(order: $0, sentNs: nowNs) }
         store(a, pair: pair)
-        board.annotate(key, code: "traded", ru: "Открыт арбитраж \(id)")
+        board.annotate(key, .text(code: "traded", ru: "Открыт арбитраж \(id)"))
         out.append(.place(first))
     }
 
-    /// Engine-level reasons not to open a new arbitrage on a pair.
-    func engineBlock(pair: Int, nowNs: UInt64) -> (code: String, ru: String)? {
-        if let held = risk.holdReason { return ("hold", "HOLD: \(held.messageRu)") }
-        if let active = activeByPair[pair] { return ("pair_busy", "По этой паре уже идёт арбитраж \(active)") }
+    /// Engine-level reasons not to open a new arbitrage on a pair (checked on every book update: no text is
+    /// built until the reason is shown).
+    func engineBlock(pair: Int, nowNs: UInt64) -> PairBlock? {
+        if let held = risk.holdReason { return .hold(held) }
+        if let active = activeByPair[pair] { return .busy(active) }
         if let done = pairFinishedNs[pair], elapsedNs(done, nowNs) < UInt64(settings.pairCooldownMs) * 1_000_000 {
-            return ("cooldown", "Пауза после предыдущего арбитража по паре")
+            return .cooldown
         }
         return nil
     }
 
     mutating func skip(_ key: OpportunityBoard.RouteKey, code: String, ru: String) {
         skipsByCode[code, default: 0] += 1
-        board.annotate(key, code: code, ru: ru)
+        board.annotate(key, .text(code: code, ru: ru))
+    }
+
+    /// A walked route of a blocked pair: counted and shown with the block's reason.
+    mutating func skip(_ key: OpportunityBoard.RouteKey, _ block: PairBlock) {
+        skipsByCode[block.code, default: 0] += 1
+        board.annotate(key, .block(block))
     }
 
     /// An entry leg from the calculator's quote: IOC at the deepest walked level (aggressive tick rounding) or
@@ -125,5 +130,28 @@ extension ArbitrageEngine {
         if arbitrages[a.id] == nil { arbitrageOrder.append(a.id) }
         arbitrages[a.id] = a
         if a.isActive { activeByPair[pair] = a.id }
+    }
+}
+
+/// Why a pair cannot open a new arbitrage now.
+enum PairBlock: Sendable {
+    case hold(RiskDenial)
+    case busy(String)
+    case cooldown
+
+    var code: String {
+        switch self {
+        case .hold: "hold"
+        case .busy: "pair_busy"
+        case .cooldown: "cooldown"
+        }
+    }
+
+    var ru: String {
+        switch self {
+        case .hold(let d): "HOLD: \(d.messageRu)"
+        case .busy(let id): "По этой паре уже идёт арбитраж \(id)"
+        case .cooldown: "Пауза после предыдущего арбитража по паре"
+        }
     }
 }

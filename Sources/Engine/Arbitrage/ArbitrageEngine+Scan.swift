@@ -5,6 +5,8 @@ extension ArbitrageEngine {
     /// reads a slot's depth when none is cached (nil: the caller cached it already).
     mutating func scan(pair: Int, changed: Int, nowNs: UInt64, depthOf: ((Int) -> DepthLevels)?, into out: inout [EngineCommand]) {
         let slots = pairs[pair].slots
+        // A pair that cannot open now (busy, cooling down, HOLD) is only walked for the board's refresh.
+        let blocked = engineBlock(pair: pair, nowNs: nowNs)
         var best: (key: OpportunityBoard.RouteKey, opportunity: Opportunity)?
         // Both directions through the changed book; no arrays built per update (this runs on every book message).
         for other in slots where other != changed {
@@ -12,7 +14,11 @@ extension ArbitrageEngine {
                 let buy = direction == 0 ? changed : other, sell = direction == 0 ? other : changed
                 let key = OpportunityBoard.RouteKey(buy: buy, sell: sell, style: style(buy: buy, sell: sell))
                 board.evaluations &+= 1
-                guard let o = evaluate(key, nowNs: nowNs, depthOf: depthOf), o.isTradeable else { continue }
+                guard let o = evaluate(key, nowNs: nowNs, blocked: blocked, depthOf: depthOf), o.isTradeable else { continue }
+                if let blocked {
+                    skip(key, blocked)
+                    continue
+                }
                 if best.map({ o.netEdge > $0.opportunity.netEdge }) ?? true { best = (key, o) }
             }
         }
@@ -33,14 +39,21 @@ extension ArbitrageEngine {
     /// The route's opportunity: a cheap top-of-book bound first (a walk can only be worse than the top, so a
     /// bound below the threshold proves the route below it); the full walk when the bound passes or the
     /// board's refresh of this route is due. Nil when nothing was recorded.
-    mutating func evaluate(_ key: OpportunityBoard.RouteKey, nowNs: UInt64, depthOf: ((Int) -> DepthLevels)?) -> Opportunity? {
+    /// A `blocked` pair is walked only for the board's refresh; between walks a route that would pass just
+    /// shows the block.
+    mutating func evaluate(_ key: OpportunityBoard.RouteKey, nowNs: UInt64, blocked: PairBlock? = nil,
+                           depthOf: ((Int) -> DepthLevels)?) -> Opportunity? {
         // Fields are read in place: copying a whole `MarketSlot` per route costs more than the bound itself.
         guard markets[key.buy].isUsable, markets[key.sell].isUsable else { return nil }
         let t = thresholds(markets[key.buy].pairIndex)
         let route = key.buy * markets.count + key.sell
-        if edgeBoundBps(key, bufferBps: t.bufferD) < t.minD - 0.5 {
+        let passes = edgeBoundBps(key, bufferBps: t.bufferD) >= t.minD - 0.5
+        if blocked != nil || !passes {
             let last = lastWalkNs[route]
-            guard last == 0 || elapsedNs(last, nowNs) >= UInt64(settings.boardRefreshMs) * 1_000_000 else { return nil }
+            guard last == 0 || elapsedNs(last, nowNs) >= UInt64(settings.boardRefreshMs) * 1_000_000 else {
+                if passes, let blocked { board.annotate(key, .block(blocked)) }
+                return nil
+            }
         }
         lastWalkNs[route] = nowNs
         // Only a usable book is walked, so an empty cached side means "not read yet" (a live book has levels).

@@ -10,7 +10,7 @@ public struct OpportunityBoard: Sendable {
         public var buyBookAgeMs: UInt64?
         public var sellBookAgeMs: UInt64?
         /// The engine's or the risk gate's verdict on a route the calculator passed (`traded`, `risk_*`, …).
-        var annotation: (code: String, ru: String)?
+        var annotation: Annotation?
         /// Why it is not traded: the engine's annotation, else the calculator's reason; "traded" when it opened.
         public var reasonCode: String? { annotation?.code ?? opportunity.rejection?.code }
         /// The same in Russian, formatted only when someone reads it (never on the hot path).
@@ -58,9 +58,29 @@ public struct OpportunityBoard: Sendable {
         }
     }
 
-    /// Marks the latest entry of a route as not traded for `code`.
-    mutating func annotate(_ key: RouteKey, code: String, ru: String) {
-        entries[key]?.annotation = (code, ru)
+    /// Marks the latest entry of a route with the engine's verdict.
+    mutating func annotate(_ key: RouteKey, _ annotation: Annotation) {
+        entries[key]?.annotation = annotation
+    }
+
+    /// The engine's verdict on a route, its text formatted only when read.
+    enum Annotation: Sendable {
+        case text(code: String, ru: String)
+        case block(PairBlock)
+
+        var code: String {
+            switch self {
+            case .text(let code, _): code
+            case .block(let b): b.code
+            }
+        }
+
+        var ru: String {
+            switch self {
+            case .text(_, let ru): ru
+            case .block(let b): b.ru
+            }
+        }
     }
 
     /// Net edges of the walks since the last call (the metrics exporter's histogram input).
