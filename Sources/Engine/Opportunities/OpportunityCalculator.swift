@@ -168,7 +168,7 @@ public enum OpportunityCalculator {
               let bar = FixedMath.mulDiv(o.buyNotional.units, minBps.units, FixedMath.pow10[minBps.scale + 4], .up)
         else { throw .outOfRange(field: "min_profitability") }
         guard o.netEdge.units >= bar else {
-            throw .belowThreshold(netBps: bpsText(o.netEdge, of: o.buyNotional), minBps: minBps.trimmedDescription)
+            throw .belowThreshold(netEdge: o.netEdge, buyNotional: o.buyNotional, minBps: minBps)
         }
     }
 

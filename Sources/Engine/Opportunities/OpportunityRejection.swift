@@ -15,7 +15,9 @@ public enum OpportunityRejection: PropError, Equatable {
     /// One leg fails the venue rules (min qty, min notional, tick/step).
     case legRules(venue: Venue, QuantizerError)
     /// Net edge is below `min_profitability`.
-    case belowThreshold(netBps: String, minBps: String)
+    /// Net edge and buy notional (USDT) and the threshold: numbers, formatted only when the text is read (this
+    /// is the common rejection, made on the hot path).
+    case belowThreshold(netEdge: Qty, buyNotional: Qty, minBps: BasisPoints)
     /// Numbers too large for exact 64-bit arithmetic.
     case outOfRange(field: String)
 
@@ -41,8 +43,8 @@ public enum OpportunityRejection: PropError, Equatable {
         case .insufficientDepth(let v, let side, let n, let a):
             "Недостаточная глубина \(v.canonicalName) (\(side)): нужно \(n), видно \(a) в базовой монете"
         case .legRules(let v, let e): "Нога на \(v.canonicalName) не проходит правила биржи: \(e.messageRu)"
-        case .belowThreshold(let net, let min):
-            "Чистая доходность \(net) б.п. ниже порога min_profitability \(min) б.п."
+        case .belowThreshold(let net, let notional, let min):
+            "Чистая доходность \(OpportunityCalculator.bpsText(net, of: notional)) б.п. ниже порога min_profitability \(min.trimmedDescription) б.п."
         case .outOfRange(let f): "Поле \(f) вне диапазона точной арифметики"
         }
     }

@@ -31,7 +31,8 @@ import Testing
         #expect(o.netEdge == F.q("-2.4198105"))
         #expect(abs(o.grossEdgeBps - 2.5542) < 0.001)
         #expect(abs(o.netEdgeBps - -7.4467) < 0.001)
-        #expect(o.rejection == .belowThreshold(netBps: "-7.45", minBps: "0"))
+        #expect(o.rejection?.code == "opportunity_below_threshold")
+        #expect(o.reasonRu == "Чистая доходность -7.45 б.п. ниже порога min_profitability 0 б.п.")
         #expect(o.reasonRu?.contains("min_profitability") == true)
     }
 
@@ -40,7 +41,8 @@ import Testing
         let pass = OpportunityCalculator.evaluate(buyOn: F.okx(), sellOn: F.binance(), style: .takerTaker, parameters: F.params(min: "2.55"))
         #expect(pass.isTradeable && pass.reasonRu == nil)
         let fail = OpportunityCalculator.evaluate(buyOn: F.okx(), sellOn: F.binance(), style: .takerTaker, parameters: F.params(min: "2.56"))
-        #expect(fail.rejection == .belowThreshold(netBps: "2.55", minBps: "2.56"))
+        #expect(fail.rejection?.code == "opportunity_below_threshold")
+        #expect(fail.reasonRu == "Чистая доходность 2.55 б.п. ниже порога min_profitability 2.56 б.п.")
     }
 
     @Test func makerBuyRestsAtItsOwnBidAndTheHedgeWalks() throws {
