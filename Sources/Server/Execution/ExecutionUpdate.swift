@@ -9,6 +9,8 @@ public enum ExecutionUpdate: Sendable, Hashable {
     /// the id before any fill of it can arrive on the same stream.
     case journaled(clientOrderId: String, parentId: String?, why: String)
     case fill(FillReport)
+    /// A funding payment the venue booked on our position (+ received, − paid, USDT).
+    case funding(instrument: InstrumentId, amount: Qty, tsMs: Int64)
     /// `state` is one of filled / canceled / rejected / expired (raw values of `OrderState`); `code` is the
     /// venue's or our reason code when there is one.
     /// `filledQty` is the order's filled quantity as the venue counts it (its fills may still follow).

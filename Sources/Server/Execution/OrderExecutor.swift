@@ -196,7 +196,10 @@ public actor OrderExecutor {
             let droppedAtMs = streamRestored(venue)
             await absorb(manager.apply(event, nowNs: nowNs))
             if let droppedAtMs { await resynchronize(venue, sinceMs: droppedAtMs - 60_000) }
-        case .position, .balance, .funding:
+        case .funding(let instrument, let amount, let tsMs):
+            // Booked by the strategy's portfolio, once per instrument and settlement time.
+            observer?.sink.yield(.funding(instrument: instrument, amount: amount, tsMs: tsMs))
+        case .position, .balance:
             break
         }
     }

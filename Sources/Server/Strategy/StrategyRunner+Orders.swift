@@ -80,6 +80,10 @@ extension StrategyRunner {
                      nowNs: time.monotonicNanos(), wallMs: time.wallMillis(), into: &commands)
             engine = e
             perform()
+        case .funding(let instrument, let amount, let tsMs):
+            // The venue's funding history is the source; the settlement time keys it, so a replay books it once.
+            guard let slot = engine?.slot(of: instrument) else { return }
+            engine?.onFundingPayment(slot: slot, amount: amount, id: "\(tsMs)")
         case .final(let id, let state, let code, let filled):
             guard let key = keyByClientId[id] else { return }
             final(key, state == "rejected" ? .rejected(code: code ?? "rejected") : .done, filled: filled)

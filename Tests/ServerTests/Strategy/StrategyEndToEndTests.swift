@@ -87,4 +87,28 @@ import VenueSim
                     "a new arbitrage used the stalled Bybit book")
         }
     }
+
+    /// TC-S04: venues drop every socket (market data and private streams) while arbitrages run: the order path
+    /// reconnects and resynchronises, and every arbitrage still ends hedged or flat, never breaching the bound.
+    @Test func socketsDroppedMidArbitrageEndHedgedOrFlat() async throws {
+        try await StrategyRig.with { s in
+            _ = await ExecutionRig.eventually(60) { !((try? await s.arbitrages()) ?? []).isEmpty }
+            for v in Venue.allCases { await s.rig.sim.inject(SimFault(venue: v, kind: .closeSocket)) }
+            try await Task.sleep(for: .seconds(2))
+            await s.rig.sim.inject(SimFault(venue: .okx, kind: .closeSocket))
+            let settled = await ExecutionRig.eventually(40) {
+                let arbs = (try? await s.arbitrages()) ?? []
+                return !arbs.isEmpty && arbs.allSatisfy { ["open", "closed", "exiting"].contains($0.phase) }
+            }
+            let arbs = try await s.arbitrages()
+            #expect(settled, "arbitrages left unsettled after the drops: \(arbs.filter { !["open", "closed", "exiting"].contains($0.phase) })")
+            let exposure = try await s.get("/api/ui/exposure")
+            #expect(((exposure["unhedged"] as? [[String: Any]]) ?? []).allSatisfy { ($0["breached"] as? Bool) == false })
+            let intents = try s.journal().filter { $0.entry.kind == .place }
+            for a in arbs {
+                let id = a["id"] as? String ?? ""
+                #expect(intents.filter { $0.entry.parentId == id }.count == a.legs.count, "journal intents of \(id)")
+            }
+        }
+    }
 }
