@@ -215,15 +215,8 @@ struct RequestBytes {
         let secs = ms / 1000
         let days = secs / 86_400
         let sod = secs - days * 86_400
-        let z = days + 719_468
-        let era = z / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        let date = CivilDate(daysSinceEpoch: days)
+        let (year, month, day) = (date.year, date.month, date.day)
         return String(unsafeUninitializedCapacity: 24) { out in
             @inline(__always) func put(_ v: Int64, _ at: Int, _ width: Int) {
                 var v = v
