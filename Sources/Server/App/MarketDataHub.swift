@@ -9,6 +9,7 @@ protocol VenueFeed: Sendable {
     func run() async
     func books() -> [BookView]
     func tops() -> [BookTop]
+    func marks() -> [BookMark]
     func depth(_ instrument: InstrumentId, levels: Int) -> BookDepth?
     /// The venue's rules for the feed's instruments (one REST call).
     func rules() async throws(VenueError) -> [InstrumentRules]
@@ -67,6 +68,9 @@ public final class MarketDataHub: Sendable {
 
     /// Every book's top (lock-free reads), feed by feed.
     public func tops() -> [BookTop] { feeds.flatMap { $0.tops() } }
+
+    /// Every instrument's latest mark, index and funding.
+    public func marks() -> [BookMark] { feeds.flatMap { $0.marks() } }
 
     /// The best levels of one book.
     public func depth(_ instrument: InstrumentId, levels: Int) -> BookDepth? {

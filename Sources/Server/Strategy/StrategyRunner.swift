@@ -33,6 +33,8 @@ public actor StrategyRunner {
     var lastViolationSignature: [String] = []
     /// Instrument of every engine slot (the depth reader's lookup).
     var slotIds: [InstrumentId] = []
+    /// Last mark update seen per instrument.
+    var markVersions: [InstrumentId: UInt64] = [:]
 
     public init(profile: ProfileConfig, hub: MarketDataHub, executor: OrderExecutor, metrics: StrategyMetrics?,
                 time: any TimeSource = SystemTimeSource(), logger: Logger) {
@@ -112,6 +114,16 @@ public actor StrategyRunner {
 
     func timer(second: Bool) {
         guard var e = engine else { return }
+        // Mark and funding: the mark values PnL and the data guards, funding the edge's carry and the exit rule.
+        for m in hub.marks() where m.version != markVersions[m.instrument] {
+            guard let slot = e.slot(of: m.instrument) else { continue }
+            markVersions[m.instrument] = m.version
+            e.onMark(slot: slot, mark: m.tick.markPrice, index: m.tick.indexPrice)
+            if let rate = m.tick.fundingRate {
+                e.onFunding(slot: slot, terms: FundingTerms(rate: rate),
+                            nextFundingMs: m.tick.nextFundingTimeMs > 0 ? m.tick.nextFundingTimeMs : nil)
+            }
+        }
         e.onTimer(nowNs: time.monotonicNanos(), wallMs: time.wallMillis(), into: &commands)
         engine = e
         perform()

@@ -9,6 +9,7 @@ final class BookSlot: Sendable {
     let qtyScale: Int
     let top = PublishedTop()
     let depth = PublishedDepth()
+    let mark = PublishedMark()
     let metrics: BookMetrics
 
     init(instrument: InstrumentId, symbol: String, priceScale: Int, qtyScale: Int, metrics: BookMetrics) {

@@ -83,6 +83,10 @@ final class FeedConnection<P: VenuePublicProtocol>: WebSocketSessionHandler {
             malformed(error, now: receivedNanos, outbox: &outbox)
             return
         }
+        if case .mark(let tick) = message {
+            if slots.indices.contains(tick.slot) { slots[tick.slot].mark.merge(tick) }
+            return
+        }
         guard case .depth = message else { return }
         let slot = update.slot
         guard slots.indices.contains(slot) else { return }

@@ -21,7 +21,24 @@ public struct BookDepth: Sendable, Hashable {
     public var seq: Int64
 }
 
+/// The latest mark, index and funding of one instrument and how many updates it has seen.
+public struct BookMark: Sendable, Hashable {
+    public var instrument: InstrumentId
+    public var tick: MarkPriceTick
+    /// Grows with every update (0 = none yet): the reader acts only on a change.
+    public var version: UInt64
+}
+
 extension MarketDataFeed {
+    /// Every instrument's latest mark / index / funding.
+    public func marks() -> [BookMark] {
+        guard let reg = registry.load() else { return [] }
+        return reg.slots.map { slot in
+            let m = slot.mark.read()
+            return BookMark(instrument: slot.instrument, tick: m.tick, version: m.version)
+        }
+    }
+
     /// Every book's top, lock-free (the strategy polls this to see which books changed).
     public func tops() -> [BookTop] {
         guard let reg = registry.load() else { return [] }
