@@ -20,6 +20,8 @@ import VenueSim
             let rows = (opps["opportunities"] as? [[String: Any]]) ?? []
             #expect(!rows.isEmpty)
             #expect(rows.contains { ($0["reason_ru"] as? String)?.isEmpty == false }, "some route must say why it is not traded")
+            // The venues' funding rates reach the engine: the carry over the holding time is priced in.
+            #expect(rows.contains { (($0["funding_bps"] as? Double) ?? 0) != 0 }, "no route has a funding component")
             for key in ["instrument", "buy_venue", "sell_venue", "size", "gross_edge_bps", "net_edge_bps", "expected_slippage_bps", "fees_bps", "funding_bps"] {
                 #expect(rows.first?[key] != nil, "opportunity field \(key)")
             }
