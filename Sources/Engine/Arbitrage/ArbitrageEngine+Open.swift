@@ -51,6 +51,7 @@ extension ArbitrageEngine {
     /// built until the reason is shown).
     func engineBlock(pair: Int, nowNs: UInt64) -> PairBlock? {
         if let held = risk.holdReason { return .hold(held) }
+        if let reason = orderPathBlock { return .orderPath(reason) }
         if let active = activeByPair[pair] { return .busy(active) }
         if let done = pairFinishedNs[pair], elapsedNs(done, nowNs) < UInt64(settings.pairCooldownMs) * 1_000_000 {
             return .cooldown
@@ -136,12 +137,14 @@ extension ArbitrageEngine {
 /// Why a pair cannot open a new arbitrage now.
 enum PairBlock: Sendable {
     case hold(RiskDenial)
+    case orderPath(String)
     case busy(String)
     case cooldown
 
     var code: String {
         switch self {
         case .hold: "hold"
+        case .orderPath: "order_path_blocked"
         case .busy: "pair_busy"
         case .cooldown: "cooldown"
         }
@@ -150,6 +153,7 @@ enum PairBlock: Sendable {
     var ru: String {
         switch self {
         case .hold(let d): "HOLD: \(d.messageRu)"
+        case .orderPath(let why): "Ордера не принимаются: \(why)"
         case .busy(let id): "По этой паре уже идёт арбитраж \(id)"
         case .cooldown: "Пауза после предыдущего арбитража по паре"
         }

@@ -39,6 +39,9 @@ public struct ArbitrageEngine: Sendable {
     public internal(set) var skipsByCode: [String: Int] = [:]
     /// Venue place→ack latency estimates (ns) used to pick the maker venue (the slower one rests).
     public var venueLatencyNs: [Venue: UInt64] = [:]
+    /// Why the order path takes no new orders right now (restart recovery pending, its own HOLD), in Russian;
+    /// set by the caller. No arbitrage opens while it is set; hedges and exits are still attempted.
+    public var orderPathBlock: String?
     /// Wall-clock ms at the last event, for ids and records (the caller's clock).
     var wallMs: Int64 = 0
     var nextArbitrage = 0

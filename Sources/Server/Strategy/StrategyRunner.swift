@@ -60,6 +60,7 @@ public actor StrategyRunner {
                         nextTimer = now + 50_000_000
                         let second = now >= nextSecond
                         if second { nextSecond = now + 1_000_000_000 }
+                        await self.refreshOrderPath()
                         await self.timer(second: second)
                         if second { await self.checkInvariants() }
                     }
@@ -85,6 +86,7 @@ public actor StrategyRunner {
                                          risk: RiskGate(profile: profile), portfolio: Portfolio(startingCash: cash),
                                          idPrefix: "arb\(executor.epoch)")
                 for (venue, amount) in cash { engine?.setAvailableMargin(venue, amount) }
+                engine?.orderPathBlock = "сверка с биржами после запуска ещё не завершена"
                 slotIds = engine?.markets.map(\.id) ?? []
                 logger.notice("strategy ready", metadata: ["instruments": "\(admitted.count)"])
                 return true
@@ -128,6 +130,15 @@ public actor StrategyRunner {
         engine = e
         perform()
         publishMetrics(second: second)
+    }
+
+    /// Whether the order path takes new orders (restart recovery done, no HOLD of its own); until it does the
+    /// engine opens nothing, so no arbitrage is started only to have both legs refused.
+    func refreshOrderPath() async {
+        let allowed = await executor.tradingAllowed
+        let hold = await executor.holdReasons.first
+        engine?.orderPathBlock = hold.map { "HOLD контура ордеров: \($0)" }
+            ?? (allowed ? nil : "сверка с биржами после запуска ещё не завершена")
     }
 
     func refreshMargin() async {

@@ -8,12 +8,18 @@ import VenueSim
 /// the journal, hedges what a venue refuses, and stays out of a stalled book. Serialized: each test owns a
 /// simulator and a 2-core machine should not run three of them at once.
 @Suite(.serialized) struct StrategyEndToEndTests {
+    /// An arbitrage past its entry whose two entry legs both filled something.
+    static func tradedBothLegs(_ a: [String: Any]) -> Bool {
+        ["open", "exiting", "closed"].contains(a.phase)
+            && a.legs.filter { $0["purpose"] as? String == "entry" && ($0["filled_qty"] as? String).map { Double($0) ?? 0 } ?? 0 > 0 }.count >= 2
+    }
+
     /// TC-S01: opportunities are listed with their Russian reasons, arbitrages complete with both legs, and every
     /// leg's journal intent carries the arbitrage as its parent.
     @Test func demoMarketTradesBothLegsAndTheJournalLinksThem() async throws {
         try await StrategyRig.with { s in
             let traded = await ExecutionRig.eventually(90) {
-                ((try? await s.arbitrages()) ?? []).contains { ["open", "exiting", "closed"].contains($0.phase) && $0.legs.count >= 2 }
+                ((try? await s.arbitrages()) ?? []).contains(where: Self.tradedBothLegs)
             }
             #expect(traded, "no arbitrage completed its entry within 90 s")
             let opps = try await s.get("/api/opportunities")
@@ -26,7 +32,7 @@ import VenueSim
                 #expect(rows.first?[key] != nil, "opportunity field \(key)")
             }
             let arbs = try await s.arbitrages()
-            let done = try #require(arbs.first { ["open", "exiting", "closed"].contains($0.phase) })
+            let done = try #require(arbs.first(where: Self.tradedBothLegs))
             let id = try #require(done["id"] as? String)
             let intents = try s.journal().filter { $0.entry.kind == .place && $0.entry.parentId == id }
             #expect(intents.count == done.legs.count, "one journal intent per leg of \(id)")
