@@ -72,13 +72,12 @@ extension StrategyRunner {
             keyByClientId[id] = key; clientIdByKey[key] = id
             if pendingCancels.remove(key) != nil { Task { [executor] in await executor.cancel(clientOrderId: id) } }
         case .fill(let fill):
-            guard let key = keyByClientId[fill.clientOrderId], var e = engine else { return }
+            guard let key = keyByClientId[fill.clientOrderId], engine != nil else { return }
             recentFills.append(fill)
             if recentFills.count > 500 { recentFills.removeFirst(recentFills.count - 500) }
-            e.onFill(key, LegFill(price: fill.price, qty: fill.qty, fee: fill.fee, isMaker: fill.isMaker,
+            engine!.onFill(key, LegFill(price: fill.price, qty: fill.qty, fee: fill.fee, isMaker: fill.isMaker,
                                   tradeId: fill.tradeId, tsMs: fill.tsMs),
                      nowNs: time.monotonicNanos(), wallMs: time.wallMillis(), into: &commands)
-            engine = e
             perform()
         case .funding(let instrument, let amount, let tsMs):
             // The venue's funding history is the source; the settlement time keys it, so a replay books it once.
@@ -91,9 +90,8 @@ extension StrategyRunner {
     }
 
     func final(_ key: LegKey, _ outcome: LegOutcome, filled: Qty? = nil) {
-        guard var e = engine else { return }
-        e.onLegFinal(key, outcome, venueFilledQty: filled, nowNs: time.monotonicNanos(), wallMs: time.wallMillis(), into: &commands)
-        engine = e
+        guard engine != nil else { return }
+        engine!.onLegFinal(key, outcome, venueFilledQty: filled, nowNs: time.monotonicNanos(), wallMs: time.wallMillis(), into: &commands)
         perform()
     }
 

@@ -96,38 +96,37 @@ public actor StrategyRunner {
         return false
     }
 
-    /// Every book whose top, validity or update time changed goes to the engine.
+    /// Every book whose top, validity or update time changed goes to the engine. The engine is mutated where it
+    /// is stored (`engine!`), never copied out and back: a copy would make every write duplicate its tables.
     func pollBooks() {
-        guard var e = engine else { return }
+        guard engine != nil else { return }
         for top in hub.tops() {
-            guard let slot = e.slot(of: top.instrument) else { continue }
+            guard let slot = engine!.slot(of: top.instrument) else { continue }
             let last = seen[slot]
             if let last, last.seq == top.seq, last.nanos == top.updatedNanos, last.valid == top.valid { continue }
             seen[slot] = (top.seq, top.updatedNanos, top.valid)
-            e.onBook(slot: slot, bid: top.bid, ask: top.ask, valid: top.valid, nowNs: time.monotonicNanos(),
+            engine!.onBook(slot: slot, bid: top.bid, ask: top.ask, valid: top.valid, nowNs: time.monotonicNanos(),
                      wallMs: time.wallMillis(), depthOf: { [hub, slotIds] slot, n in
                          hub.depth(slotIds[slot], levels: n).map(DepthLevels.init) ?? DepthLevels(bids: [], asks: [])
                      },
                      into: &commands)
         }
-        engine = e
         perform()
     }
 
     func timer(second: Bool) {
-        guard var e = engine else { return }
+        guard engine != nil else { return }
         // Mark and funding: the mark values PnL and the data guards, funding the edge's carry and the exit rule.
         for m in hub.marks() where m.version != markVersions[m.instrument] {
-            guard let slot = e.slot(of: m.instrument) else { continue }
+            guard let slot = engine!.slot(of: m.instrument) else { continue }
             markVersions[m.instrument] = m.version
-            e.onMark(slot: slot, mark: m.tick.markPrice, index: m.tick.indexPrice)
+            engine!.onMark(slot: slot, mark: m.tick.markPrice, index: m.tick.indexPrice)
             if let rate = m.tick.fundingRate {
-                e.onFunding(slot: slot, terms: FundingTerms(rate: rate),
+                engine!.onFunding(slot: slot, terms: FundingTerms(rate: rate),
                             nextFundingMs: m.tick.nextFundingTimeMs > 0 ? m.tick.nextFundingTimeMs : nil)
             }
         }
-        e.onTimer(nowNs: time.monotonicNanos(), wallMs: time.wallMillis(), into: &commands)
-        engine = e
+        engine!.onTimer(nowNs: time.monotonicNanos(), wallMs: time.wallMillis(), into: &commands)
         perform()
         publishMetrics(second: second)
     }
