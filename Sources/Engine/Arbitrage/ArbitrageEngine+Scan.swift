@@ -2,8 +2,8 @@ import PropCore
 
 extension ArbitrageEngine {
     /// Evaluates every route of `pair` through the changed book and opens the best tradeable one. `depthOf`
-    /// reads a slot's depth when none is cached (nil: the caller cached it already).
-    mutating func scan(pair: Int, changed: Int, nowNs: UInt64, depthOf: ((Int) -> DepthLevels)?, into out: inout [EngineCommand]) {
+    /// reads a slot's depth when none is cached.
+    mutating func scan(pair: Int, changed: Int, nowNs: UInt64, depthOf: (Int) -> DepthLevels, into out: inout [EngineCommand]) {
         let slots = pairs[pair].slots
         // A pair that cannot open now (busy, cooling down, HOLD) is only walked for the board's refresh.
         let blocked = engineBlock(pair: pair, nowNs: nowNs)
@@ -42,7 +42,7 @@ extension ArbitrageEngine {
     /// A `blocked` pair is walked only for the board's refresh; between walks a route that would pass just
     /// shows the block.
     mutating func evaluate(_ key: OpportunityBoard.RouteKey, nowNs: UInt64, blocked: PairBlock? = nil,
-                           depthOf: ((Int) -> DepthLevels)?) -> Opportunity? {
+                           depthOf: (Int) -> DepthLevels) -> Opportunity? {
         // Fields are read in place: copying a whole `MarketSlot` per route costs more than the bound itself.
         guard markets[key.buy].isUsable, markets[key.sell].isUsable else { return nil }
         let t = thresholds(markets[key.buy].pairIndex)
@@ -57,8 +57,8 @@ extension ArbitrageEngine {
         }
         lastWalkNs[route] = nowNs
         // Only a usable book is walked, so an empty cached side means "not read yet" (a live book has levels).
-        if let depthOf, markets[key.buy].depth.bids.isEmpty { markets[key.buy].depth = depthOf(key.buy) }
-        if let depthOf, markets[key.sell].depth.bids.isEmpty { markets[key.sell].depth = depthOf(key.sell) }
+        if markets[key.buy].depth.bids.isEmpty { markets[key.buy].depth = depthOf(key.buy) }
+        if markets[key.sell].depth.bids.isEmpty { markets[key.sell].depth = depthOf(key.sell) }
         let params = OpportunityParameters(sizeBase: sizeBase(amount: t.orderAmountD, price: markets[key.buy].askD),
                                            slippageBufferBps: t.buffer, minProfitabilityBps: t.minBps,
                                            holdingSeconds: settings.maxHoldingMs / 1000)

@@ -84,19 +84,6 @@ public struct ArbitrageEngine: Sendable {
 
     // MARK: market events
 
-    /// A book changed. `depth(n)` gives the changed book's best `n` levels (`settings.depthLevels` are read);
-    /// they are taken on every usable update, because a route through this book may be walked later, when the
-    /// other venue's book moves. Use `onBook(…depthOf:…)` to read depth only when a route may pay.
-    public mutating func onBook(slot: Int, bid: Price?, ask: Price?, valid: Bool, nowNs: UInt64, wallMs: Int64,
-                                depth: (Int) -> DepthLevels, into out: inout [EngineCommand]) {
-        guard markets.indices.contains(slot) else { return }
-        setTop(slot, bid: bid, ask: ask, valid: valid, nowNs: nowNs, wallMs: wallMs)
-        if markets[slot].isUsable { markets[slot].depth = depth(settings.depthLevels) }
-        let pair = markets[slot].pairIndex
-        scan(pair: pair, changed: slot, nowNs: nowNs, depthOf: nil, into: &out)
-        checkExits(pair: pair, nowNs: nowNs, into: &out)
-    }
-
     /// A book changed. `depthOf(slot, n)` gives the best `n` levels of any slot's current book and is called
     /// only when the cheap top-of-book bound says a route through that book may pay (or the board's refresh is
     /// due); what it gives is kept until that book changes, so most updates cost a few comparisons.
@@ -105,9 +92,7 @@ public struct ArbitrageEngine: Sendable {
         guard markets.indices.contains(slot) else { return }
         setTop(slot, bid: bid, ask: ask, valid: valid, nowNs: nowNs, wallMs: wallMs)
         let pair = markets[slot].pairIndex, levels = settings.depthLevels
-        withoutActuallyEscaping(depthOf) { read in
-            scan(pair: pair, changed: slot, nowNs: nowNs, depthOf: { read($0, levels) }, into: &out)
-        }
+        scan(pair: pair, changed: slot, nowNs: nowNs, depthOf: { depthOf($0, levels) }, into: &out)
         checkExits(pair: pair, nowNs: nowNs, into: &out)
     }
 

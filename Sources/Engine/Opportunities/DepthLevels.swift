@@ -21,8 +21,15 @@ public struct DepthLevels: Sendable, Hashable {
 
     /// The best `depth` levels per side of `book`, at the book's price and quantity scales.
     public init(book: OrderBook, depth: Int) {
-        bids = book.bids(depth: depth).map { DepthLevel(price: Price(units: $0.price, scale: book.priceScale), qty: Qty(units: $0.qty, scale: book.qtyScale)) }
-        asks = book.asks(depth: depth).map { DepthLevel(price: Price(units: $0.price, scale: book.priceScale), qty: Qty(units: $0.qty, scale: book.qtyScale)) }
+        self.init(bids: book.bids(depth: depth), asks: book.asks(depth: depth), priceScale: book.priceScale, qtyScale: book.qtyScale)
+    }
+
+    /// Raw levels (integer units at the given scales, as books and feeds keep them) as typed values.
+    public init(bids: [BookLevel], asks: [BookLevel], priceScale: Int, qtyScale: Int) {
+        func typed(_ l: BookLevel) -> DepthLevel {
+            DepthLevel(price: Price(units: l.price, scale: priceScale), qty: Qty(units: l.qty, scale: qtyScale))
+        }
+        self.init(bids: bids.map(typed), asks: asks.map(typed))
     }
 
     /// The levels a buyer takes (asks) or a seller takes (bids).

@@ -48,8 +48,12 @@ struct ArbRig {
         let d = ArbFx.depth(venue, bid: bid, ask: ask, baseQty: baseQty)
         depths[slot(venue)] = d
         var out: [EngineCommand] = []
+        let books = depths
         engine.onBook(slot: slot(venue), bid: d.bids.first?.price, ask: d.asks.first?.price, valid: valid, nowNs: nowNs,
-                      wallMs: ms, depth: { n in DepthLevels(bids: Array(d.bids.prefix(n)), asks: Array(d.asks.prefix(n))) },
+                      wallMs: ms, depthOf: { s, n in
+                          let b = books[s] ?? DepthLevels(bids: [], asks: [])
+                          return DepthLevels(bids: Array(b.bids.prefix(n)), asks: Array(b.asks.prefix(n)))
+                      },
                       into: &out)
         pump(out)
     }
