@@ -55,7 +55,7 @@ public struct PropBotRuntime: Service {
             metrics: ExecutionMetrics(factory: metrics.factory),
             recorders: recorders,
             logger: logger.with(component: "exec"))
-        // Shadow logs decisions without orders: no strategy runner sends anything there.
+        // Shadow must never send an order: no strategy runs there yet (its decision log is not built).
         let strategy = execution.venues.isEmpty || profile.profile == .shadow ? nil
             : StrategyRunner(profile: profile, hub: hub, executor: execution.executor,
                              metrics: StrategyMetrics(factory: metrics.factory), time: time, logger: logger.with(component: "strategy"))

@@ -1,4 +1,4 @@
-import Engine
+public import Engine
 public import PropCore
 
 /// What the order path tells its observer (the strategy): every new fill of a tracked order, then every
@@ -11,10 +11,10 @@ public enum ExecutionUpdate: Sendable, Hashable {
     case fill(FillReport)
     /// A funding payment the venue booked on our position (+ received, − paid, USDT).
     case funding(instrument: InstrumentId, amount: Qty, tsMs: Int64)
-    /// `state` is one of filled / canceled / rejected / expired (raw values of `OrderState`); `code` is the
-    /// venue's or our reason code when there is one.
+    /// `state` is final (filled, canceled, rejected, expired); `code` is the venue's or our reason code when
+    /// there is one.
     /// `filledQty` is the order's filled quantity as the venue counts it (its fills may still follow).
-    case final(clientOrderId: String, state: String, code: String?, filledQty: Qty)
+    case final(clientOrderId: String, state: OrderState, code: String?, filledQty: Qty)
 }
 
 extension OrderExecutor {
@@ -32,7 +32,7 @@ extension OrderExecutor {
         for fill in outcome.newFills { sink.yield(.fill(fill)) }
         for t in outcome.transitions where t.to.isFinal {
             let order = manager.order(t.clientOrderId)
-            sink.yield(.final(clientOrderId: t.clientOrderId, state: t.to.rawValue, code: order?.lastReasonCode,
+            sink.yield(.final(clientOrderId: t.clientOrderId, state: t.to, code: order?.lastReasonCode,
                               filledQty: order?.filledQty ?? t.filledQty))
         }
     }

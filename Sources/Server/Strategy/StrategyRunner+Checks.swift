@@ -7,26 +7,25 @@ extension StrategyRunner {
     /// with the same numbers (not a fill still on its way) HOLDs new risk and alerts with the numbers.
     func checkInvariants() async {
         let orders = await executor.orders
-        guard var e = engine else { return }
+        guard engine != nil else { return }
         var expected: [InstrumentId: Qty] = [:]
         for o in orders where keyByClientId[o.clientOrderId] != nil && !o.bookedFillQty.isZero {
-            guard let cv = e.contractValue(o.instrument) else { continue }
+            guard let cv = engine!.contractValue(o.instrument) else { continue }
             let base = Price(units: cv.units, scale: cv.scale).notional(o.bookedFillQty, scale: 12)
             expected[o.instrument] = (expected[o.instrument] ?? Qty(units: 0, scale: 12)) + (o.request.side == .buy ? base : -base)
         }
-        let violations = e.checkPortfolio(expectedPositions: expected)
+        let violations = engine!.checkPortfolio(expectedPositions: expected)
         let signature = violations.map { "\($0.code)|\($0.expected)|\($0.actual)" }
         defer { lastViolationSignature = signature }
-        guard let first = violations.first, signature == lastViolationSignature, !e.risk.isHeld else { return }
-        e.risk.hold(first.messageRu)
-        engine = e
+        guard let first = violations.first, signature == lastViolationSignature, !engine!.risk.isHeld else { return }
+        engine!.risk.hold(first.messageRu)
         raise(first.code, first.messageRu)
     }
 
     func publishMetrics(second: Bool) {
-        guard let metrics, var e = engine else { return }
-        for edge in e.drainEdges() { metrics.edgeBps.record(edge) }
-        engine = e
+        guard let metrics, engine != nil else { return }
+        for edge in engine!.drainEdges() { metrics.edgeBps.record(edge) }
+        let e = engine!
         let now = time.monotonicNanos()
         for (pair, p) in e.exposure.pairs { metrics.exposure(pair: pair, usd: p.usd, seconds: p.seconds(now)) }
         metrics.hold.record(e.risk.isHeld ? 1 : 0)

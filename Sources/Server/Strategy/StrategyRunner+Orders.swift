@@ -47,11 +47,10 @@ extension StrategyRunner {
 
     /// A place that ended before the venue (denied, rejected) is final for the engine now.
     func placed(_ key: LegKey, _ result: PlaceResult, venue: Venue, nanos: UInt64) {
-        if case .accepted = result, var e = engine {
+        if case .accepted = result, engine != nil {
             // The maker leg rests on the slower venue: a moving average of accepted places' round trips.
-            let old = e.venueLatencyNs[venue] ?? nanos
-            e.venueLatencyNs[venue] = (old * 7 + nanos) / 8
-            engine = e
+            let old = engine!.venueLatencyNs[venue] ?? nanos
+            engine!.venueLatencyNs[venue] = (old * 7 + nanos) / 8
         }
         switch result {
         case .denied(let code, let text):
@@ -85,7 +84,7 @@ extension StrategyRunner {
             engine?.onFundingPayment(slot: slot, amount: amount, id: "\(tsMs)")
         case .final(let id, let state, let code, let filled):
             guard let key = keyByClientId[id] else { return }
-            final(key, state == "rejected" ? .rejected(code: code ?? "rejected") : .done, filled: filled)
+            final(key, state == .rejected ? .rejected(code: code ?? "rejected") : .done, filled: filled)
         }
     }
 

@@ -51,7 +51,8 @@ public actor StrategyRunner {
             group.addTask { for await u in updates { await self.handle(u) } }
             group.addTask {
                 // Cadences by the clock, not by counting 1 ms sleeps (a loaded machine sleeps longer).
-                var nextTimer: UInt64 = 0, nextSecond: UInt64 = 0, nextMargin: UInt64 = 0
+                // `start()` has just read the balances: the first margin refresh is one period away.
+                var nextTimer: UInt64 = 0, nextSecond: UInt64 = 0, nextMargin = self.time.monotonicNanos() + 5_000_000_000
                 while !Task.isCancelled {
                     try? await Task.sleep(for: .milliseconds(1))
                     await self.pollBooks()
