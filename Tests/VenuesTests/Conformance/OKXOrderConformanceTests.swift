@@ -29,7 +29,9 @@ import Venues
     @Test func marketOrderFillsChargesTakerFeeAndOpensPosition() async throws {
         try await R.with { rig in
             let before = try #require(try await rig.client.balances().first)
-            let t0 = try await rig.client.syncServerTime() + rig.client.clock.localMs - 1
+            // The simulator is fresh (no earlier fill exists): start the window a second early so a loaded
+            // machine's clock-offset estimate cannot put it after the fill.
+            let t0 = try await rig.client.syncServerTime() + rig.client.clock.localMs - 1_000
             _ = try await rig.client.place(R.order("mkt1", .buy, .market, qty: Qty(units: 200, scale: 2)))
             let filled = try await rig.client.queryOrder(instrument: R.btc, clientOrderId: "mkt1")
             #expect(filled.status == .filled && filled.filledQty == Qty(units: 200, scale: 2) && filled.averagePrice != nil)
