@@ -1,3 +1,4 @@
+import BenchAllocCounter
 import Engine
 import Foundation
 import Journal
@@ -36,6 +37,7 @@ enum TickToOrderBench {
         samples.reserveCapacity(iterations)
         var sink = 0
         var sequence: Int64 = 0
+        var allocs: UInt64 = 0
         while samples.count < iterations {
             var prepared = (0..<batch).map { prepare(route: $0 % 3) }
             for i in prepared.indices {
@@ -43,6 +45,7 @@ enum TickToOrderBench {
                 out.reserveCapacity(8)
                 // Only the parts the closure needs: a copy of the engine would make its first write copy everything.
                 let depth = prepared[i].depth, slot = prepared[i].buySlot, ask = prepared[i].newAsk, bid = prepared[i].newBid
+                let a0 = bench_alloc_count()
                 let t0 = DispatchTime.now().uptimeNanoseconds
                 prepared[i].engine.onBook(slot: slot, bid: bid, ask: ask, valid: true, nowNs: 2_000_000_000,
                                           wallMs: 1_767_600_000_000, depthOf: { s, _ in depth[s] }, into: &out)
@@ -52,13 +55,14 @@ enum TickToOrderBench {
                     sink &+= signers.sign(leg.request(clientOrderId: ClientOrderId.make(epoch: 1, sequence: sequence)), nowMs: 1_767_600_000_000)
                 }
                 let t1 = DispatchTime.now().uptimeNanoseconds
+                allocs &+= bench_alloc_count() &- a0
                 samples.append(t1 - t0)
                 if samples.count == iterations { break }
             }
         }
         samples.sort()
         func us(_ q: Double) -> Double { (Double(samples[min(samples.count - 1, Int(Double(samples.count) * q))]) / 100).rounded() / 10 }
-        print("{\"p50_us\": \(us(0.50)), \"p99_us\": \(us(0.99)), \"p999_us\": \(us(0.999)), \"iterations\": \(samples.count), \"bytes\": \(sink)}")
+        print("{\"p50_us\": \(us(0.50)), \"p99_us\": \(us(0.99)), \"p999_us\": \(us(0.999)), \"iterations\": \(samples.count), \"allocs_per_tick\": \(Double(allocs * 10 / UInt64(samples.count)) / 10), \"bytes\": \(sink)}")
         exit(0)
     }
 

@@ -11,14 +11,14 @@ extension ArbitrageEngine {
             guard a.legs.contains(where: { $0.order.timeInForce == .postOnly }) else { return }
             var m = a
             cancelStaleMaker(&m, nowNs: nowNs, into: &out)
-            arbitrages[id] = m
+            arbitrages.store(m)
         case .open:
             guard let reason = exitReason(a, nowNs: nowNs) else { return }
             var m = a
             m.phase = .exiting
             m.exitReason = reason
             sendExit(&m, nowNs: nowNs, into: &out)
-            arbitrages[id] = m
+            arbitrages.store(m)
         case .balancing, .exiting, .closed:
             break
         }

@@ -16,7 +16,7 @@ extension ArbitrageEngine {
         a.legs[i].filledBase += base
         a.legs[i].filledNotional += fill.price.notional(base, scale: 8)
         a.legs[i].fees += fill.fee
-        arbitrages[a.id] = a
+        arbitrages.store(a)
         progress(a.id, nowNs: nowNs, into: &out)
     }
 
@@ -36,7 +36,7 @@ extension ArbitrageEngine {
         if nothingFilled, leg.order.purpose != .exit, outcome != .done || leg.order.purpose == .entry {
             a.failedInstruments.insert(leg.order.instrument)
         }
-        arbitrages[a.id] = a
+        arbitrages.store(a)
         progress(a.id, nowNs: nowNs, into: &out)
     }
 
@@ -56,7 +56,7 @@ extension ArbitrageEngine {
             }
         }
         if !a.hasWorkingLegs { settle(&a, nowNs: nowNs, into: &out) }
-        arbitrages[id] = a
+        arbitrages.store(a)
         if !a.isActive { finish(a, nowNs: nowNs) }
         if let slot = slotById[a.buyInstrument] { trackExposure(pair: markets[slot].pairIndex, nowNs: nowNs, into: &out) }
     }
@@ -134,9 +134,6 @@ extension ArbitrageEngine {
         let pair = markets[slot].pairIndex
         if activeByPair[pair] == a.id { activeByPair[pair] = nil }
         pairFinishedNs[pair] = nowNs
-        while arbitrageOrder.count > Self.historyLimit, let oldest = arbitrageOrder.first,
-              arbitrages[oldest].map({ !$0.isActive }) ?? true {
-            arbitrageOrder.removeFirst(); arbitrages[oldest] = nil
-        }
+        arbitrages.trim(keeping: Self.historyLimit)
     }
 }

@@ -7,7 +7,7 @@ extension ArbitrageEngine {
         let pair = markets[key.buy].pairIndex
         if let block = engineBlock(pair: pair, nowNs: nowNs) { return skip(key, block) }
         guard let buyQuote = o.buyLeg, let sellQuote = o.sellLeg else { return }
-        let id = "\(idPrefix)-\(nextArbitrage)"
+        let id = arbitrages.nextId
         let buy = legOrder(LegKey(arbitrageId: id, index: 0), .entry, slot: key.buy, quote: buyQuote)
         let sell = legOrder(LegKey(arbitrageId: id, index: 1), .entry, slot: key.sell, quote: sellQuote)
         guard let buy, let sell else {
@@ -21,20 +21,17 @@ extension ArbitrageEngine {
         // Sequential taker/taker: the slower venue first, the faster one follows for what filled.
         case (.takerTaker, false): first = [slower(buy, sell)]
         }
-        // Both legs on a trial copy of the gate, the sent ones recorded in order, so the second leg sees the
-        // first one's throttle slot; the real gate takes the copy only when every leg passed.
-        let snapshot = riskSnapshot(nowNs, only: [buy.instrument, sell.instrument])
-        var trial = risk
-        for leg in [buy, sell] {
-            let order = riskOrder(leg, opens: true)
-            let sent = first.contains { $0.instrument == leg.instrument }
-            let decision = sent ? trial.check(order, snapshot: snapshot, nowNs: nowNs)
-                                : trial.evaluate(order, snapshot: snapshot, nowNs: nowNs)
-            if case .deny(let d) = decision { return skip(key, code: d.code, ru: "Риск: \(d.messageRu)") }
-            if let m = marginShortfall(leg) { return skip(key, code: "margin", ru: m) }
+        // Both legs are decided before either is recorded: the second sees the first one's throttle slot, and
+        // the gate counts the sent ones only when every leg passed (no trial copy of its tables per attempt).
+        let snapshot = riskSnapshot(nowNs)
+        risk.prune(nowNs: nowNs)
+        risk.observe(snapshot)
+        let buySent = first.contains { $0.instrument == buy.instrument }
+        if let (code, ru) = entryDenial(buy, slot: key.buy, snapshot, nowNs: nowNs, alsoPlacing: nil)
+            ?? entryDenial(sell, slot: key.sell, snapshot, nowNs: nowNs, alsoPlacing: buySent ? buy.instrument : nil) {
+            return skip(key, code: code, ru: ru)
         }
-        risk = trial
-        nextArbitrage += 1
+        for leg in first { risk.recordPlace(on: leg.instrument, nowNs: nowNs) }
         var a = Arbitrage(id: id, plan: o, buy: markets[key.buy].id, sell: markets[key.sell].id, nowNs: nowNs, wallMs: wallMs)
         if first.count == 1 {
             first[0].key.index = 0
@@ -43,7 +40,7 @@ extension ArbitrageEngine {
         // Only what is sent was checked in: the follower passes the gate again when it goes out.
         a.legs = first.map { LegRecord(order: $0, sentNs: nowNs) }
         store(a, pair: pair)
-        board.annotate(key, .text(code: "traded", ru: "Открыт арбитраж \(id)"))
+        board.annotate(key, .traded(arbitrageId: id))
         out.append(.place(first))
     }
 
@@ -83,6 +80,15 @@ extension ArbitrageEngine {
                         contractValue: rules.contractValue, reduceOnly: false, expectedPrice: quote.vwap)
     }
 
+    /// Why an entry leg may not go out (the risk gate on the slot's market, then the venue's margin), if it may not.
+    func entryDenial(_ leg: LegOrder, slot: Int, _ snapshot: RiskSnapshot, nowNs: UInt64,
+                     alsoPlacing: InstrumentId?) -> (code: String, ru: String)? {
+        let decision = risk.evaluate(riskOrder(leg, opens: true), snapshot: snapshot, market: markets[slot].riskMarket(nowNs),
+                                     nowNs: nowNs, alsoPlacing: alsoPlacing)
+        if case .deny(let d) = decision { return (d.code, "Риск: \(d.messageRu)") }
+        return marginShortfall(leg).map { ("margin", $0) }
+    }
+
     func slower(_ a: LegOrder, _ b: LegOrder) -> LegOrder {
         (venueLatencyNs[a.instrument.venue] ?? 0) >= (venueLatencyNs[b.instrument.venue] ?? 0) ? a : b
     }
@@ -92,13 +98,18 @@ extension ArbitrageEngine {
     }
 
     /// The exposure and market state for the risk gate.
-    /// Only the markets of `instruments` are filled in: the gate reads the market of the order's own instrument.
-    func riskSnapshot(_ nowNs: UInt64, only instruments: [InstrumentId]) -> RiskSnapshot {
+    /// Only the markets of `instruments` are filled in: the gate reads the market of the order's own instrument
+    /// (entry legs pass their market directly and ask for none).
+    func riskSnapshot(_ nowNs: UInt64, only instruments: [InstrumentId] = []) -> RiskSnapshot {
         var marketsById: [InstrumentId: RiskMarket] = [:]
-        marketsById.reserveCapacity(instruments.count)
+        if !instruments.isEmpty { marketsById.reserveCapacity(instruments.count) }
         for id in instruments { if let slot = slotById[id] { marketsById[id] = markets[slot].riskMarket(nowNs) } }
-        let inFlight = activeByPair.values.reduce(0) { n, id in n + (arbitrages[id]?.legs.filter(\.isWorking).count ?? 0) }
-        return RiskSnapshot(positions: portfolio.riskPositions(), openArbitrages: activeByPair.count, inFlightOrders: inFlight,
+        var open = 0, inFlight = 0
+        for case let id? in activeByPair {
+            open += 1
+            inFlight += arbitrages[id]?.legs.reduce(0) { $0 + ($1.isWorking ? 1 : 0) } ?? 0
+        }
+        return RiskSnapshot(positions: portfolio.riskPositions(), openArbitrages: open, inFlightOrders: inFlight,
                             equity: portfolio.equity, pnlToday: portfolio.pnlToday,
                             peakEquityToday: portfolio.peakEquityToday, markets: marketsById)
     }
@@ -128,8 +139,7 @@ extension ArbitrageEngine {
     }
 
     mutating func store(_ a: Arbitrage, pair: Int) {
-        if arbitrages[a.id] == nil { arbitrageOrder.append(a.id) }
-        arbitrages[a.id] = a
+        arbitrages.store(a)
         if a.isActive { activeByPair[pair] = a.id }
     }
 }

@@ -7,22 +7,23 @@ extension ArbitrageEngine {
         let slots = pairs[pair].slots
         // A pair that cannot open now (busy, cooling down, HOLD) is only walked for the board's refresh.
         let blocked = engineBlock(pair: pair, nowNs: nowNs)
-        var best: (key: OpportunityBoard.RouteKey, opportunity: Opportunity)?
+        var best: (key: OpportunityBoard.RouteKey, netEdge: Qty)?
         // Both directions through the changed book; no arrays built per update (this runs on every book message).
         for other in slots where other != changed {
             for direction in 0..<2 {
                 let buy = direction == 0 ? changed : other, sell = direction == 0 ? other : changed
                 let key = OpportunityBoard.RouteKey(buy: buy, sell: sell, style: style(buy: buy, sell: sell))
                 board.evaluations &+= 1
-                guard let o = evaluate(key, nowNs: nowNs, blocked: blocked, depthOf: depthOf), o.isTradeable else { continue }
+                guard let edge = evaluate(key, nowNs: nowNs, blocked: blocked, depthOf: depthOf) else { continue }
                 if let blocked {
                     skip(key, blocked)
                     continue
                 }
-                if best.map({ o.netEdge > $0.opportunity.netEdge }) ?? true { best = (key, o) }
+                if best.map({ edge > $0.netEdge }) ?? true { best = (key, edge) }
             }
         }
-        if let best { open(best.key, best.opportunity, nowNs: nowNs, into: &out) }
+        // The opportunity is read back from the board: a large value, copied once instead of per route.
+        if let best, let o = board.entry(best.key)?.opportunity { open(best.key, o, nowNs: nowNs, into: &out) }
     }
 
     /// The style tried on a route: taker/taker, or maker/taker with the post-only leg on the slower venue.
@@ -38,11 +39,12 @@ extension ArbitrageEngine {
 
     /// The route's opportunity: a cheap top-of-book bound first (a walk can only be worse than the top, so a
     /// bound below the threshold proves the route below it); the full walk when the bound passes or the
-    /// board's refresh of this route is due. Nil when nothing was recorded.
+    /// board's refresh of this route is due. Returns the net edge of a tradeable opportunity (recorded on the
+    /// board), nil otherwise.
     /// A `blocked` pair is walked only for the board's refresh; between walks a route that would pass just
     /// shows the block.
     mutating func evaluate(_ key: OpportunityBoard.RouteKey, nowNs: UInt64, blocked: PairBlock? = nil,
-                           depthOf: (Int) -> DepthLevels) -> Opportunity? {
+                           depthOf: (Int) -> DepthLevels) -> Qty? {
         // Fields are read in place: copying a whole `MarketSlot` per route costs more than the bound itself.
         guard markets[key.buy].isUsable, markets[key.sell].isUsable else { return nil }
         let t = thresholds(markets[key.buy].pairIndex)
@@ -62,12 +64,12 @@ extension ArbitrageEngine {
         let params = OpportunityParameters(sizeBase: sizeBase(amount: t.orderAmountD, price: markets[key.buy].askD),
                                            slippageBufferBps: t.buffer, minProfitabilityBps: t.minBps,
                                            holdingSeconds: settings.maxHoldingMs / 1000)
-        let o = OpportunityCalculator.evaluate(buyOn: markets[key.buy].venueMarket, sellOn: markets[key.sell].venueMarket,
+        let o = OpportunityCalculator.evaluate(buyOn: markets[key.buy].market, sellOn: markets[key.sell].market,
                                                style: key.style, parameters: params)
         board.record(key, .init(opportunity: o, buyBookAgeMs: markets[key.buy].ageMs(nowNs),
                                 sellBookAgeMs: markets[key.sell].ageMs(nowNs), annotation: nil, walked: true,
                                 evaluatedNs: nowNs, wallMs: wallMs))
-        return o
+        return o.isTradeable ? o.netEdge : nil
     }
 
     /// Upper bound of the net edge in bps from the tops: prices at the touch, fees, buffer and funding.

@@ -21,14 +21,12 @@ public struct ArbitrageEngine: Sendable {
     /// Pair name and the slots trading it.
     let pairs: [(name: String, slots: [Int])]
     let slotById: [InstrumentId: Int]
-    /// Active and recently finished arbitrages by id (finished ones are trimmed to `historyLimit`).
-    public internal(set) var arbitrages: [String: Arbitrage] = [:]
-    /// Ids in creation order.
-    public internal(set) var arbitrageOrder: [String] = []
-    /// The active arbitrage per pair index.
-    var activeByPair: [Int: String] = [:]
+    /// Active and recently finished arbitrages in creation order (finished ones are trimmed to `historyLimit`).
+    var arbitrages: ArbitrageTable
+    /// The active arbitrage per pair index (tables by pair index: no hashing on the per-update path).
+    var activeByPair: [String?] = []
     /// When the last arbitrage on a pair finished.
-    var pairFinishedNs: [Int: UInt64] = [:]
+    var pairFinishedNs: [UInt64?] = []
     /// Latest evaluation of every route, for the operator.
     public internal(set) var board = OpportunityBoard()
     /// Unhedged exposure per pair.
@@ -44,8 +42,6 @@ public struct ArbitrageEngine: Sendable {
     public var orderPathBlock: String?
     /// Wall-clock ms at the last event, for ids and records (the caller's clock).
     var wallMs: Int64 = 0
-    var nextArbitrage = 0
-    let idPrefix: String
     /// Finished arbitrages kept for the API.
     public static let historyLimit = 500
 
@@ -53,7 +49,8 @@ public struct ArbitrageEngine: Sendable {
     /// arbitrage ids unique across process starts (the fencing epoch, say).
     public init(settings: ArbitrageSettings, instruments: [InstrumentRules], risk: RiskGate, portfolio: Portfolio,
                 idPrefix: String = "arb") {
-        self.settings = settings; self.risk = risk; self.portfolio = portfolio; self.idPrefix = idPrefix
+        self.settings = settings; self.risk = risk; self.portfolio = portfolio
+        arbitrages = ArbitrageTable(idPrefix: idPrefix)
         var pairNames: [String] = []
         var slotsByPair: [String: [Int]] = [:]
         var markets: [MarketSlot] = []
@@ -71,16 +68,25 @@ public struct ArbitrageEngine: Sendable {
         slotById = byId
         lastWalkNs = Array(repeating: 0, count: markets.count * markets.count)
         pairs = pairNames.map { ($0, slotsByPair[$0] ?? []) }
+        board = OpportunityBoard(pairOfSlot: markets.map(\.pairIndex))
+        activeByPair = Array(repeating: nil, count: pairNames.count)
+        pairFinishedNs = Array(repeating: nil, count: pairNames.count)
     }
+
+    /// Ids of the active arbitrages, sorted.
+    var activeIds: [String] { activeByPair.compactMap { $0 }.sorted() }
 
     /// The slot of an instrument (pass it to `onBook` on the hot path instead of the id).
     public func slot(of id: InstrumentId) -> Int? { slotById[id] }
 
     /// Every arbitrage, oldest first.
-    public var allArbitrages: [Arbitrage] { arbitrageOrder.compactMap { arbitrages[$0] } }
+    public var allArbitrages: [Arbitrage] { arbitrages.items }
+
+    /// One arbitrage by id, while it is kept.
+    public func arbitrage(_ id: String) -> Arbitrage? { arbitrages[id] }
 
     /// Arbitrages not yet closed.
-    public var activeArbitrages: [Arbitrage] { activeByPair.values.sorted().compactMap { arbitrages[$0] } }
+    public var activeArbitrages: [Arbitrage] { activeIds.compactMap { arbitrages[$0] } }
 
     // MARK: market events
 
@@ -131,7 +137,7 @@ public struct ArbitrageEngine: Sendable {
     public mutating func onTimer(nowNs: UInt64, wallMs: Int64, into out: inout [EngineCommand]) {
         self.wallMs = wallMs
         markToMarket()
-        for id in activeByPair.values.sorted() { progress(id, nowNs: nowNs, into: &out) }
+        for id in activeIds { progress(id, nowNs: nowNs, into: &out) }
         for pair in pairs.indices {
             checkExits(pair: pair, nowNs: nowNs, into: &out)
             trackExposure(pair: pair, nowNs: nowNs, into: &out)

@@ -3,12 +3,22 @@ public import PropCore
 /// What the engine knows about one instrument's market: rules, fees, funding, the top of its book
 /// (exact and as doubles for the cheap pre-filter) and the last depth it read.
 public struct MarketSlot: Sendable {
-    public let rules: InstrumentRules
+    /// The calculator's view of this market (rules, the depth last read, fees, funding), kept whole so a full
+    /// evaluation passes it without building a copy per route.
+    private(set) var market: VenueMarket
+    public var rules: InstrumentRules { market.rules }
     /// Index of the instrument's pair in the engine's pair table.
     let pairIndex: Int
-    public var fees: FeeSchedule { didSet { feeBps = Self.bps(fees) } }
-    public var funding: FundingTerms = .none {
-        didSet { fundingPerSecond = funding.rate.doubleValue / Double(max(1, funding.intervalSeconds)) }
+    public var fees: FeeSchedule {
+        get { market.fees }
+        set { market.fees = newValue; feeBps = Self.bps(newValue) }
+    }
+    public var funding: FundingTerms {
+        get { market.funding }
+        set {
+            market.funding = newValue
+            fundingPerSecond = newValue.rate.doubleValue / Double(max(1, newValue.intervalSeconds))
+        }
     }
     /// Maker and taker fee in bps as doubles, for the per-update bound (kept in step with `fees`).
     var feeBps: (maker: Double, taker: Double) = (0, 0)
@@ -32,10 +42,14 @@ public struct MarketSlot: Sendable {
     var bidD = 0.0
     var askD = 0.0
     /// Depth read for the last full evaluation.
-    var depth = DepthLevels(bids: [], asks: [])
+    var depth: DepthLevels {
+        get { market.depth }
+        set { market.depth = newValue }
+    }
 
     init(rules: InstrumentRules, pairIndex: Int, fees: FeeSchedule) {
-        self.rules = rules; self.pairIndex = pairIndex; self.fees = fees
+        market = VenueMarket(rules: rules, depth: DepthLevels(bids: [], asks: []), fees: fees)
+        self.pairIndex = pairIndex
         feeBps = Self.bps(fees)
     }
 
@@ -49,8 +63,6 @@ public struct MarketSlot: Sendable {
     /// Milliseconds since the last update at `nowNs` (nil before the first).
     func ageMs(_ nowNs: UInt64) -> UInt64? { updatedNs == 0 ? nil : (elapsedNs(updatedNs, nowNs)) / 1_000_000 }
 
-    /// The calculator's view of this market.
-    var venueMarket: VenueMarket { VenueMarket(rules: rules, depth: depth, fees: fees, funding: funding) }
 
     /// The risk gate's view of this market.
     func riskMarket(_ nowNs: UInt64) -> RiskMarket {

@@ -28,14 +28,16 @@ public struct OpportunityBoard: Sendable {
         public var wallMs: Int64
     }
 
-    struct RouteKey: Hashable, Comparable {
+    struct RouteKey: Hashable {
         var buy: Int, sell: Int, style: ExecutionStyle
-        static func < (a: RouteKey, b: RouteKey) -> Bool {
-            (a.buy, a.sell, a.style.rawValue) < (b.buy, b.sell, b.style.rawValue)
-        }
     }
 
-    var entries: [RouteKey: Entry] = [:]
+    /// Entries in a flat table (no hashing on the hot path): route `(buy, sell)` of one pair starts at
+    /// `routeBase[buy × slots + sell] × 3`, then one entry per style in raw-value order; −1 across pairs.
+    /// Bases grow with (buy, sell), so table order is (buy, sell, style) order.
+    var entries: [Entry?] = []
+    var routeBase: [Int32] = []
+    var slotCount = 0
     /// Opportunities evaluated since start (bound checks and full walks).
     public internal(set) var evaluations: UInt64 = 0
     /// Full book walks since start.
@@ -43,15 +45,41 @@ public struct OpportunityBoard: Sendable {
     /// Net edges (bps) of full walks not yet taken by `drainEdges()`, bounded.
     var pendingEdges: [Double] = []
 
-    /// Every route's latest entry, best net edge first.
-    public var all: [Entry] {
-        entries.sorted { $0.key < $1.key }.map(\.value)
-            .sorted { $0.opportunity.netEdgeBps > $1.opportunity.netEdgeBps }
+    /// A board for the routes between slots of the same pair (`pairOfSlot[slot]`).
+    init(pairOfSlot: [Int] = []) {
+        slotCount = pairOfSlot.count
+        routeBase = Array(repeating: -1, count: slotCount * slotCount)
+        var next: Int32 = 0
+        for buy in 0..<slotCount {
+            for sell in 0..<slotCount where sell != buy && pairOfSlot[sell] == pairOfSlot[buy] {
+                routeBase[buy * slotCount + sell] = next
+                next += 1
+            }
+        }
+        entries = Array(repeating: nil, count: Int(next) * 3)
+        pendingEdges.reserveCapacity(256)
     }
 
+    /// Every route's latest entry, best net edge first (ties in route order).
+    public var all: [Entry] {
+        entries.compactMap { $0 }.sorted { $0.opportunity.netEdgeBps > $1.opportunity.netEdgeBps }
+    }
+
+    /// Where a route's entry lives; nil for a route across pairs.
+    func index(_ key: RouteKey) -> Int? {
+        guard key.buy < slotCount, key.sell < slotCount else { return nil }
+        let base = routeBase[key.buy * slotCount + key.sell]
+        guard base >= 0 else { return nil }
+        let rank = switch key.style { case .makerBuy: 0; case .makerSell: 1; case .takerTaker: 2 }
+        return Int(base) * 3 + rank
+    }
+
+    /// A route's latest entry.
+    func entry(_ key: RouteKey) -> Entry? { index(key).flatMap { entries[$0] } }
 
     mutating func record(_ key: RouteKey, _ entry: Entry) {
-        entries[key] = entry
+        guard let i = index(key) else { return }
+        entries[i] = entry
         if entry.walked {
             walks &+= 1
             if pendingEdges.count < 10_000 { pendingEdges.append(entry.opportunity.netEdgeBps) }
@@ -60,18 +88,20 @@ public struct OpportunityBoard: Sendable {
 
     /// Marks the latest entry of a route with the engine's verdict.
     mutating func annotate(_ key: RouteKey, _ annotation: Annotation) {
-        entries[key]?.annotation = annotation
+        if let i = index(key) { entries[i]?.annotation = annotation }
     }
 
     /// The engine's verdict on a route, its text formatted only when read.
     enum Annotation: Sendable {
         case text(code: String, ru: String)
         case block(PairBlock)
+        case traded(arbitrageId: String)
 
         var code: String {
             switch self {
             case .text(let code, _): code
             case .block(let b): b.code
+            case .traded: "traded"
             }
         }
 
@@ -79,6 +109,7 @@ public struct OpportunityBoard: Sendable {
             switch self {
             case .text(_, let ru): ru
             case .block(let b): b.ru
+            case .traded(let id): "Открыт арбитраж \(id)"
             }
         }
     }

@@ -20,7 +20,8 @@ public enum OpportunityCalculator {
     public static func evaluate(buyOn buy: VenueMarket, sellOn sell: VenueMarket, style: ExecutionStyle,
                                 parameters p: OpportunityParameters) -> Opportunity {
         var o = Opportunity(pair: buy.rules.id.pair, buyVenue: buy.venue, sellVenue: sell.venue, style: style, sizeBase: .zero)
-        guard buy.rules.id.pair == sell.rules.id.pair else {
+        // Compared by parts: `pair` builds a string.
+        guard buy.rules.id.base == sell.rules.id.base, buy.rules.id.quote == sell.rules.id.quote else {
             o.rejection = .assetMismatch(buy: buy.rules.id.pair, sell: sell.rules.id.pair)
             return o
         }

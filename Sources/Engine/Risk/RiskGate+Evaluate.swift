@@ -2,12 +2,21 @@ import PropCore
 
 extension RiskGate {
     /// The decision for one order without recording anything (pure; the same inputs give the same answer).
-    public func evaluate(_ order: RiskOrder, snapshot: RiskSnapshot, nowNs: UInt64) -> RiskDecision {
+    /// `alsoPlacing`: an order decided just before in the same batch (both legs of an arbitrage), not yet recorded,
+    /// whose throttle slot this one must see.
+    public func evaluate(_ order: RiskOrder, snapshot: RiskSnapshot, nowNs: UInt64, alsoPlacing: InstrumentId? = nil) -> RiskDecision {
+        evaluate(order, snapshot: snapshot, market: snapshot.markets[order.instrument] ?? RiskMarket(), nowNs: nowNs,
+                 alsoPlacing: alsoPlacing)
+    }
+
+    /// The same with the order's own market given directly (the snapshot's `markets` are not read): the engine
+    /// knows the slot and skips building and hashing a table per decision.
+    public func evaluate(_ order: RiskOrder, snapshot: RiskSnapshot, market: RiskMarket, nowNs: UInt64,
+                         alsoPlacing: InstrumentId? = nil) -> RiskDecision {
         let caps = limits.scaled(to: level)
         let id = order.instrument
         let req = order.request
         guard req.qty.units > 0, order.contractValue.units > 0 else { return .deny(.invalidOrder(id, qty: req.qty)) }
-        let market = snapshot.markets[id] ?? RiskMarket()
         guard let notional = Self.notional(order, market) else { return .deny(.noReferencePrice(id)) }
         let position = snapshot.position(id)
         let signed = req.side == .buy ? notional : -notional
@@ -18,7 +27,7 @@ extension RiskGate {
         }
         // Loop and fat-finger protection: applies to every order.
         if stoppedRoutes.contains(id) { return .deny(.routeStopped(id)) }
-        if let d = throttle(id, nowNs: nowNs) { return .deny(d) }
+        if let d = throttle(id, nowNs: nowNs, alsoPlacing: alsoPlacing) { return .deny(d) }
         if snapshot.inFlightOrders >= limits.maxInFlightOrders {
             return .deny(.inFlightCap(inFlight: snapshot.inFlightOrders, cap: limits.maxInFlightOrders))
         }
@@ -59,19 +68,21 @@ extension RiskGate {
         return nil
     }
 
-    /// Orders/second, orders/minute and the per-route runaway breaker for one more place.
-    func throttle(_ id: InstrumentId, nowNs: UInt64) -> RiskDenial? {
+    /// Orders/second, orders/minute and the per-route runaway breaker for one more place (after `alsoPlacing`).
+    func throttle(_ id: InstrumentId, nowNs: UInt64, alsoPlacing: InstrumentId? = nil) -> RiskDenial? {
         let secondFloor = nowNs >= Self.secondNs ? nowNs - Self.secondNs : 0
         let minuteFloor = nowNs >= Self.minuteNs ? nowNs - Self.minuteNs : 0
-        let lastSecond = placeTimesNs.lazy.filter { $0 > secondFloor && $0 <= nowNs }.count
+        let pending = alsoPlacing == nil ? 0 : 1
+        let lastSecond = placeTimesNs.lazy.filter { $0 > secondFloor && $0 <= nowNs }.count + pending
         if lastSecond + 1 > limits.maxOrdersPerSecond {
             return .ordersPerSecond(count: lastSecond, cap: limits.maxOrdersPerSecond)
         }
-        let lastMinute = placeTimesNs.lazy.filter { $0 > minuteFloor && $0 <= nowNs }.count
+        let lastMinute = placeTimesNs.lazy.filter { $0 > minuteFloor && $0 <= nowNs }.count + pending
         if lastMinute + 1 > limits.maxOrdersPerMinute {
             return .ordersPerMinute(count: lastMinute, cap: limits.maxOrdersPerMinute)
         }
         let routeActions = (routeActionsNs[id] ?? []).lazy.filter { $0 > minuteFloor && $0 <= nowNs }.count
+            + (alsoPlacing == id ? 1 : 0)
         if routeActions + 1 > limits.runawayActionsPerMinute {
             return .runawayBreaker(id, actions: routeActions + 1, cap: limits.runawayActionsPerMinute)
         }

@@ -39,13 +39,19 @@ public struct RiskGate: Sendable {
         let decision = evaluate(order, snapshot: snapshot, nowNs: nowNs)
         switch decision {
         case .allow:
-            placeTimesNs.append(nowNs)
-            routeActionsNs[order.instrument, default: []].append(nowNs)
+            recordPlace(on: order.instrument, nowNs: nowNs)
         case .deny(let d):
             denialsByCode[d.code, default: 0] += 1
             if case .runawayBreaker = d { stoppedRoutes.insert(order.instrument) }
         }
         return decision
+    }
+
+    /// Counts an allowed place towards the throttles and the runaway breaker (what `check` does on allow), for
+    /// orders decided together with `evaluate(_:snapshot:nowNs:alsoPlacing:)` and sent only if all passed.
+    public mutating func recordPlace(on route: InstrumentId, nowNs: UInt64) {
+        placeTimesNs.append(nowNs)
+        routeActionsNs[route, default: []].append(nowNs)
     }
 
     /// Records a cancel on a route: cancels are never blocked, but they count towards the runaway breaker.
@@ -75,11 +81,15 @@ public struct RiskGate: Sendable {
     /// Replaces the hard caps (profile reload).
     public mutating func setLimits(_ newLimits: RiskLimits) { limits = newLimits }
 
-    /// Drops actions older than one minute.
-    mutating func prune(nowNs: UInt64) {
+    /// Drops actions older than one minute (in place; the route table is rebuilt only when a route has some).
+    public mutating func prune(nowNs: UInt64) {
         let floor = nowNs >= Self.minuteNs ? nowNs - Self.minuteNs : 0
-        if let first = placeTimesNs.firstIndex(where: { $0 > floor }) { placeTimesNs.removeFirst(first) }
-        else { placeTimesNs.removeAll() }
+        if let first = placeTimesNs.firstIndex(where: { $0 > floor }) {
+            if first > 0 { placeTimesNs.removeFirst(first) }
+        } else if !placeTimesNs.isEmpty {
+            placeTimesNs.removeAll(keepingCapacity: true)
+        }
+        guard routeActionsNs.values.contains(where: { $0.contains { $0 <= floor } }) else { return }
         for (route, times) in routeActionsNs {
             let kept = times.filter { $0 > floor }
             routeActionsNs[route] = kept.isEmpty ? nil : kept

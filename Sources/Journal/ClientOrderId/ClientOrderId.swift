@@ -16,12 +16,14 @@ public enum ClientOrderId {
     public static let length = 2 + 7 + 13
 
     /// The id for journal `sequence` written under fencing `epoch`. Pure: same inputs, same id.
+    /// Written straight into the string's storage: one allocation (this runs for every order sent).
     public static func make(epoch: UInt32, sequence: Int64) -> String {
-        var bytes = Array(prefix.utf8)
-        bytes.reserveCapacity(length)
-        append(UInt64(epoch), digits: epochDigits, to: &bytes)
-        append(UInt64(bitPattern: sequence), digits: sequenceDigits, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        String(unsafeUninitializedCapacity: length) { out in
+            for (i, byte) in prefix.utf8.enumerated() { out[i] = byte }
+            write(UInt64(epoch), digits: epochDigits, into: out, at: prefix.utf8.count)
+            write(UInt64(bitPattern: sequence), digits: sequenceDigits, into: out, at: prefix.utf8.count + epochDigits)
+            return length
+        }
     }
 
     /// The (epoch, sequence) an id was made from, or nil when `id` is not a PropBot id.
@@ -33,16 +35,13 @@ public enum ClientOrderId {
         return (e, Int64(bitPattern: sequence))
     }
 
-    private static func append(_ value: UInt64, digits: Int, to out: inout [UInt8]) {
-        var digitsOut = [UInt8](repeating: alphabet[0], count: digits)
+    /// `value` in base 36, zero-padded to `digits`, at `out[start...]`.
+    private static func write(_ value: UInt64, digits: Int, into out: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
         var v = value
-        var i = digits - 1
-        while v > 0 && i >= 0 {
-            digitsOut[i] = alphabet[Int(v % 36)]
+        for i in stride(from: start + digits - 1, through: start, by: -1) {
+            out[i] = alphabet[Int(v % 36)]
             v /= 36
-            i -= 1
         }
-        out.append(contentsOf: digitsOut)
     }
 
     private static func parse(_ digits: ArraySlice<UInt8>) -> UInt64? {
