@@ -4,12 +4,12 @@ public import Journal
 /// an in-memory sink. A throwing append makes the service refuse the command and put the bot on HOLD.
 public protocol AuditSink: Sendable {
     /// Appends one record durably.
-    func append(_ entry: AuditEntry) async throws
+    func write(_ entry: AuditEntry) async throws
 }
 
 extension AuditLog: AuditSink {
-    public func append(_ entry: AuditEntry) async throws {
+    public func write(_ entry: AuditEntry) async throws {
         // The log's append is synchronous and fsynced; operator commands are rare enough to take that hit.
-        let _: AuditRecord = try append(entry)
+        try append(entry)
     }
 }

@@ -8,7 +8,7 @@ extension CommandService {
         let entry = AuditEntry(wallMs: time.wallMillis(), actor: actor, action: action, target: target, outcome: outcome,
                                detailJSON: Self.json(detail))
         do {
-            try await audit.append(entry)
+            try await audit.write(entry)
             return true
         } catch {
             return false

@@ -142,13 +142,18 @@ extension CommandService {
 
     /// The audit log refused a write: nothing ran; the bot goes on HOLD (fail closed) until an operator resumes.
     func auditFailed(_ command: OperatorCommand) async -> CommandOutcome {
+        await holdForAudit(detailRu: "не записана команда \(command.action)")
+        return .refused(.auditUnavailable(reasonRu: "команда \(command.action) не записана в журнал аудита"))
+    }
+
+    /// Adds the red `audit` HOLD reason (once; a repeat only refreshes its detail).
+    func holdForAudit(detailRu: String) async {
         let now = time.wallMillis()
         var next = machine
-        if case .success(let step) = next.apply(.raiseHold(HoldReason(code: .audit, detailRu: "не записана команда \(command.action)", sinceMs: now)),
+        if case .success(let step) = next.apply(.raiseHold(HoldReason(code: .audit, detailRu: detailRu, sinceMs: now)),
                                                  by: .system, atMs: now) {
             await commit(next, step, atMs: now)
         }
-        return .refused(.auditUnavailable(reasonRu: "команда \(command.action) не записана в журнал аудита"))
     }
 
     static func transitionDetail(_ r: TransitionRecord) -> [String: String] {

@@ -19,9 +19,7 @@ extension CommandService {
             let audited = await record(actor: ControlActor.system.name, action: "transition", target: input.name, outcome: .ok,
                                        detail: Self.transitionDetail(r))
             await commit(next, step, atMs: now)
-            if !audited, !machine.holdReasons.contains(where: { $0.code == .audit }) {
-                _ = await auditFailed(.status)
-            }
+            if !audited { await holdForAudit(detailRu: "не записано событие рантайма \(input.name)") }
             return .success(step)
         }
     }

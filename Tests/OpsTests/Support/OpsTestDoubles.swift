@@ -57,7 +57,7 @@ actor MemoryAuditSink: AuditSink {
 
     func setFailing(_ on: Bool) { failing = on }
 
-    func append(_ entry: AuditEntry) throws {
+    func write(_ entry: AuditEntry) throws {
         guard !failing else { throw Down() }
         entries.append(entry)
     }
