@@ -21,3 +21,19 @@ public enum LeverageSetting: Sendable, Hashable, Codable {
         }
     }
 }
+
+extension LeverageSetting {
+    private enum CodingKeys: String, CodingKey { case enabled, max }
+
+    /// JSON: `{"enabled": false, "max": 1}` or `{"enabled": true, "max": 3}`.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(self != .off, forKey: .enabled)
+        try c.encode(ceiling, forKey: .max)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self = try c.decode(Bool.self, forKey: .enabled) ? .on(max: try c.decode(Int.self, forKey: .max)) : .off
+    }
+}

@@ -168,7 +168,10 @@ import Testing
         guard case .done(_, _, let snapshot) = outcome else { Issue.record("status refused"); return }
         #expect(snapshot.state == .hold && snapshot.holdReasons.map(\.code) == [.startup])
         #expect(await rig.audit.entries.last?.action == "status")
-        let json = String(decoding: try JSONEncoder().encode(snapshot), as: UTF8.self)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(snapshot), as: UTF8.self)
         #expect(json.contains("\"hold_reasons\"") && json.contains("\"risk_level\":50") && json.contains("\"state\":\"hold\""))
+        #expect(json.contains("\"leverage\":{\"enabled\":true,\"max\":3}"), "\(json)")
     }
 }
