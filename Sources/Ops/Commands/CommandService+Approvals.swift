@@ -56,7 +56,7 @@ extension CommandService {
     }
 
     /// Drops requests past their TTL (also done at every command); call it on a timer to publish expiries promptly.
-    public func expireApprovals() async { await expireApprovals(atMs: time.wallMillis()) }
+    public func expireApprovals() async { await exclusive { await expireApprovals(atMs: time.wallMillis()) } }
 
     func expireApprovals(atMs: Int64) async {
         for pending in book.expire(atMs: atMs) {

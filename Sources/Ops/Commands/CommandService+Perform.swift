@@ -132,12 +132,7 @@ extension CommandService {
         }
         if let r = step.record { publish(.transition(r)) }
         await effects.controlChanged(makeSnapshot(atMs: atMs))
-        for directive in step.directives {
-            switch directive {
-            case .cancelAll: await effects.cancelAll()
-            case .flatten: await effects.flatten()
-            }
-        }
+        deferredDirectives += step.directives
     }
 
     /// The audit log refused a write: nothing ran; the bot goes on HOLD (fail closed) until an operator resumes.

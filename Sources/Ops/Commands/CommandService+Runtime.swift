@@ -3,6 +3,11 @@ extension CommandService {
     /// as actor `system`; refusals (a wiring bug) are audited too.
     @discardableResult
     public func report(_ input: ControlInput) async -> Result<ControlStep, ControlRefusal> {
+        await exclusive { await reportNow(input) }
+    }
+
+    @discardableResult
+    func reportNow(_ input: ControlInput) async -> Result<ControlStep, ControlRefusal> {
         let now = time.wallMillis()
         var next = machine
         switch next.apply(input, by: .system, atMs: now) {
@@ -28,13 +33,17 @@ extension CommandService {
     /// returns to the operator's last instruction); blocked refreshes the reason's detail with what failed.
     @discardableResult
     public func reportStartup(_ checks: StartupChecks) async -> StartupGate.Verdict {
+        await exclusive { await reportStartupNow(checks) }
+    }
+
+    private func reportStartupNow(_ checks: StartupChecks) async -> StartupGate.Verdict {
         let verdict = StartupGate().evaluate(checks)
         guard machine.holdReasons.contains(where: { $0.code == .startup }) else { return verdict }
         switch verdict {
         case .ready:
-            await report(.clearCondition(.startup))
+            await reportNow(.clearCondition(.startup))
         case .blocked(let blockers):
-            await report(.raiseHold(HoldReason(code: .startup, detailRu: StartupGate.detailRu(blockers), sinceMs: time.wallMillis())))
+            await reportNow(.raiseHold(HoldReason(code: .startup, detailRu: StartupGate.detailRu(blockers), sinceMs: time.wallMillis())))
         }
         return verdict
     }

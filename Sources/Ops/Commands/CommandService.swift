@@ -21,6 +21,11 @@ public actor CommandService {
     var settings: CommandSettings
     var subscribers: [UInt64: AsyncStream<ControlEvent>.Continuation] = [:]
     var nextSubscriber: UInt64 = 0
+    /// One operation at a time (see `exclusive`).
+    var busy = false
+    var waiters: [CheckedContinuation<Void, Never>] = []
+    /// KILL steps to hand to the runtime once the current operation has released the service.
+    var deferredDirectives: [ControlDirective] = []
 
     /// A service starting on HOLD (guarded startup) with the instruction `instructions` last saved.
     public init(configuration: CommandServiceConfiguration, tokens: TokenWatch.Source, effects: any ControlEffects,
@@ -45,16 +50,22 @@ public actor CommandService {
     /// Authenticates the raw `Authorization` header for `command` and runs it: the one call an HTTP handler or
     /// Telegram bridge needs. `isLocal`: the request came over loopback (anonymous local reads).
     public func handle(_ command: OperatorCommand, authorization: String?, isLocal: Bool) async -> CommandOutcome {
-        switch await authenticate(authorization: authorization, isLocal: isLocal, required: command.requiredRole,
-                                  action: command.action) {
-        case .failure(let refusal): return .refused(refusal)
-        case .success(let principal): return await execute(command, by: principal)
+        await exclusive {
+            switch await authenticateNow(authorization: authorization, isLocal: isLocal, required: command.requiredRole,
+                                         action: command.action) {
+            case .failure(let refusal): return .refused(refusal)
+            case .success(let principal): return await executeNow(command, by: principal)
+            }
         }
     }
 
     /// Checks a header for an action needing `required` (also for read endpoints that are not commands);
     /// a failure is audited as a login failure (without the token).
     public func authenticate(authorization: String?, isLocal: Bool, required: Role, action: String) async -> Result<Principal, CommandRefusal> {
+        await exclusive { await authenticateNow(authorization: authorization, isLocal: isLocal, required: required, action: action) }
+    }
+
+    func authenticateNow(authorization: String?, isLocal: Bool, required: Role, action: String) async -> Result<Principal, CommandRefusal> {
         if let error = tokens.refresh() {
             _ = await record(actor: ControlActor.system.name, action: "tokens_reload", outcome: .error,
                              detail: ["code": error.code, "message_ru": error.messageRu])
@@ -71,6 +82,10 @@ public actor CommandService {
 
     /// Runs `command` for an already authenticated `principal`.
     public func execute(_ command: OperatorCommand, by principal: Principal) async -> CommandOutcome {
+        await exclusive { await executeNow(command, by: principal) }
+    }
+
+    func executeNow(_ command: OperatorCommand, by principal: Principal) async -> CommandOutcome {
         let now = time.wallMillis()
         await expireApprovals(atMs: now)
         guard principal.has(command.requiredRole) else {
@@ -113,6 +128,30 @@ public actor CommandService {
     }
 
     // MARK: shared steps
+
+    /// Runs `body` with the service to itself. An actor alone is not enough: every operation awaits the audit
+    /// write and the runtime between reading and replacing the state, and a second operation slipping into
+    /// that gap (say, an automatic HOLD during a resume) would be overwritten. Operations queue in arrival
+    /// order. KILL steps are handed to the runtime after release, so the runtime may report back from inside
+    /// `cancelAll`/`flatten` without deadlocking.
+    func exclusive<T: Sendable>(_ body: () async -> T) async -> T {
+        if busy {
+            await withCheckedContinuation { waiters.append($0) }
+        } else {
+            busy = true
+        }
+        let result = await body()
+        let directives = deferredDirectives
+        deferredDirectives = []
+        if waiters.isEmpty { busy = false } else { waiters.removeFirst().resume() }
+        for directive in directives {
+            switch directive {
+            case .cancelAll: await effects.cancelAll()
+            case .flatten: await effects.flatten()
+            }
+        }
+        return result
+    }
 
     /// Input checks that do not depend on approval: role-independent ranges and a dry run of state commands
     /// with two keys (so a request that could never succeed is refused now, not after a second operator came).

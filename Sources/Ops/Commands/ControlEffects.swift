@@ -1,9 +1,11 @@
 public import PropCore
 
 /// What the runtime does for the control plane. `CommandService` decides; these carry it out on the engine
-/// and venues, so Ops never depends on Server. Calls come from the service actor one at a time; each should
-/// return promptly (start the work, don't wait for venues) — KILL steps report completion back through
-/// `CommandService.report(_:)`.
+/// and venues, so Ops never depends on Server. Calls come one at a time. `controlChanged` and the `apply…`
+/// methods run while the service holds its operation lock: they must return promptly and must not call back
+/// into `CommandService` (that would wait for itself). `cancelAll` and `flatten` run after the lock is
+/// released: they may report completion (`.killCancelDone`, `.killFlattenDone`) through
+/// `CommandService.report(_:)` directly, or start the work and report later from another task.
 public protocol ControlEffects: Sendable {
     /// The control state or settings changed: gate the strategy to `snapshot.state` (RUN/SAFE_MODE open
     /// risk, PAUSE only manages positions, HOLD and KILL place nothing new).

@@ -52,12 +52,16 @@ actor RecordingEffects: ControlEffects {
 actor MemoryAuditSink: AuditSink {
     var entries: [AuditEntry] = []
     var failing = false
+    /// Makes each write take a millisecond, like an fsync, so concurrent operations really interleave.
+    var slow = false
 
     struct Down: Error {}
 
     func setFailing(_ on: Bool) { failing = on }
+    func setSlow(_ on: Bool) { slow = on }
 
-    func write(_ entry: AuditEntry) throws {
+    func write(_ entry: AuditEntry) async throws {
+        if slow { try await Task.sleep(for: .milliseconds(1)) }
         guard !failing else { throw Down() }
         entries.append(entry)
     }
