@@ -67,6 +67,8 @@ import Testing
         let risk = await rig.run(.setRiskLevel(150), as: "ivan")
         #expect(risk.refusal?.messageRu == "risk_level: 150 вне диапазона 0–100")
         #expect(risk.refusal?.field == "risk_level" && risk.refusal?.httpStatus == 422)
+        let body = String(decoding: try JSONEncoder().encode(try #require(risk.refusal).body), as: UTF8.self)
+        #expect(body.contains("\"field\":\"risk_level\"") && body.contains("\"message_ru\"") && body.contains("\"code\":\"command_out_of_range\""))
         let leverage = await rig.run(.setLeverage(.on(max: 10)), as: "ivan")
         #expect(leverage.refusal?.field == "leverage" && leverage.refusal?.messageRu.contains("risk.max_leverage") == true)
         let zero = await rig.run(.setLeverage(.on(max: 0)), as: "ivan")
