@@ -73,12 +73,14 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // Operator control plane; for now the profile config: decoding and strict validation.
+        // Operator control plane: control state machine, two-man approvals, roles and tokens, the command
+        // service and its audit trail, and the profile config (decoding and strict validation).
         .target(
             name: "Ops",
             dependencies: [
-                "PropCore",
+                "PropCore", "Journal",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // HTTP API, metrics endpoint, the demo/live feed wiring.
@@ -140,7 +142,10 @@ let package = Package(
             name: "EngineTests",
             dependencies: ["Engine", "PropCore", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "OpsTests", dependencies: ["Ops", "PropCore"]),
+        .testTarget(
+            name: "OpsTests",
+            dependencies: ["Ops", "PropCore", "Journal", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(
             name: "JournalTests",
             dependencies: ["Journal", "PropCore", .product(name: "GRDB", package: "GRDB.swift"),

@@ -9,6 +9,6 @@ struct PropBotCommand: AsyncParsableCommand {
         abstract: "PropBot — кросс-биржевой арбитраж бессрочных фьючерсов (Binance, OKX, Bybit).",
         version: PropBotVersion.string,
         subcommands: [RunCommand.self, SimCommand.self, ConfigCommand.self, MarketDataCommand.self, DatabaseCommand.self,
-                      DrillCommand.self, BacktestCommand.self]
+                      DrillCommand.self, BacktestCommand.self, AuthCommand.self, AuditCommand.self]
     )
 }

@@ -1,5 +1,3 @@
-import Crypto
-
 /// A journal row exactly as its columns are stored (text and integers), so hashing at append time and at
 /// verify time see the same bytes regardless of how `Price`/`Qty` would re-print after parsing.
 struct StoredRow: Equatable {
@@ -22,7 +20,7 @@ struct StoredRow: Equatable {
     var fee: String? = nil
 
     /// Hash-chain genesis: the `prev_hash` of the first row.
-    static let genesis = [UInt8](repeating: 0, count: 32)
+    static let genesis = HashChain.genesis
 
     init(seq: Int64, entry: JournalEntry) {
         self.seq = seq
@@ -62,32 +60,20 @@ struct StoredRow: Equatable {
         self.fee = fee
     }
 
-    /// Canonical encoding: a format tag, then every column in table order; text as presence byte +
-    /// big-endian UInt32 length + UTF-8, integers as big-endian 8 bytes. Length prefixes make it
-    /// unambiguous (no two different rows encode to the same bytes). The v2 columns follow only when
-    /// present, each behind its own tag byte, so every v1 row still hashes exactly as it did under v1.
+    /// Canonical encoding (`CanonicalEncoder`): the `PJ1` tag, then every column in table order. The v2 columns
+    /// follow only when present, each behind its own tag byte, so every v1 row still hashes exactly as it did
+    /// under v1.
     var canonicalBytes: [UInt8] {
-        var out: [UInt8] = Array("PJ1".utf8)
-        func int(_ v: Int64) { withUnsafeBytes(of: v.bigEndian) { out.append(contentsOf: $0) } }
-        func text(_ s: String?) {
-            guard let s else { out.append(0); return }
-            out.append(1)
-            let bytes = Array(s.utf8)
-            withUnsafeBytes(of: UInt32(bytes.count).bigEndian) { out.append(contentsOf: $0) }
-            out.append(contentsOf: bytes)
-        }
-        int(seq); text(kind); text(reason); text(venue); text(instrument); text(clientOrderId)
-        text(venueOrderId); text(parentId); text(price); text(qty); int(wallMs); int(monoNs); int(epoch)
-        if let tradeId { out.append(UInt8(ascii: "T")); text(tradeId) }
-        if let fee { out.append(UInt8(ascii: "F")); text(fee) }
-        return out
+        var e = CanonicalEncoder(tag: "PJ1")
+        e.int(seq); e.text(kind); e.text(reason); e.text(venue); e.text(instrument); e.text(clientOrderId)
+        e.text(venueOrderId); e.text(parentId); e.text(price); e.text(qty); e.int(wallMs); e.int(monoNs); e.int(epoch)
+        if let tradeId { e.tag(UInt8(ascii: "T")); e.text(tradeId) }
+        if let fee { e.tag(UInt8(ascii: "F")); e.text(fee) }
+        return e.bytes
     }
 
     /// SHA-256(prevHash || canonicalBytes).
     func hash(prevHash: [UInt8]) -> [UInt8] {
-        var hasher = SHA256()
-        hasher.update(data: prevHash)
-        hasher.update(data: canonicalBytes)
-        return Array(hasher.finalize())
+        HashChain.link(prevHash: prevHash, payload: canonicalBytes)
     }
 }

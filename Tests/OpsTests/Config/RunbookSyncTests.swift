@@ -16,7 +16,7 @@ struct RunbookSyncTests {
             + ProfileSchema.strategy + ProfileSchema.strategyExit + ProfileSchema.strategyOverride
             + ProfileSchema.strategyLegRisk + ProfileSchema.risk
             + ProfileSchema.reconnect + ProfileSchema.venues + ProfileSchema.okxVenue + ProfileSchema.venueFees
-            + ProfileSchema.logging
+            + ProfileSchema.logging + ProfileSchema.ops
         for key in Set(keys) {
             #expect(["`\(key)`", ".\(key)`", "`\(key)."].contains { runbook.contains($0) }, "runbook misses key \(key)")
         }

@@ -28,12 +28,14 @@ struct ProfileDecoder {
         var strategy = readStrategy(top)
         let logging = readLogging(top)
         let secretsFile = readSecretsFile(top)
+        let ops = readOps(top, profile: profile)
         let venues = readVenues(top, profile: profile, sim: sim)
         let instruments = readInstruments(top, profile: profile, venues: venues)
         strategy.overrides = readStrategyOverrides(top, instruments: instruments)
         return ProfileConfig(
             profile: profile, server: server, sim: sim, storage: storage, marketData: marketData,
-            execution: execution, strategy: strategy, risk: risk, venues: venues, instruments: instruments, logging: logging, secretsFile: secretsFile
+            execution: execution, strategy: strategy, risk: risk, venues: venues, instruments: instruments, logging: logging, secretsFile: secretsFile,
+            ops: ops
         )
     }
 
@@ -135,6 +137,21 @@ struct ProfileDecoder {
         return LoggingConfig(
             level: reader.choice(m, "level", default: d.level),
             format: reader.choice(m, "format", default: d.format)
+        )
+    }
+
+    mutating func readOps(_ top: ConfigMapping, profile: ProfileKind) -> OpsConfig {
+        let d = OpsConfig.defaults(for: profile)
+        guard let m = reader.section(top, "ops", allowed: ProfileSchema.ops) else { return d }
+        return OpsConfig(
+            tokensFile: reader.string(m, "tokens_file")?.text ?? d.tokensFile,
+            anonymousLocalReads: reader.bool(m, "anonymous_local_reads", default: d.anonymousLocalReads),
+            approvalTTLSeconds: reader.int(m, "approval_ttl_s", default: d.approvalTTLSeconds,
+                                           range: ProfileSchema.approvalTTLSecondsRange),
+            auditPath: reader.string(m, "audit_path")?.text ?? d.auditPath,
+            stateFile: reader.string(m, "state_file")?.text ?? d.stateFile,
+            maxClockSkewMs: reader.int(m, "max_clock_skew_ms", default: d.maxClockSkewMs, range: ProfileSchema.maxClockSkewMsRange),
+            requireLeaderLease: reader.bool(m, "require_leader_lease", default: d.requireLeaderLease)
         )
     }
 

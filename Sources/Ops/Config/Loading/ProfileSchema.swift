@@ -1,7 +1,7 @@
 /// The keys each section accepts. One list drives unknown-key detection, suggestions and the runbook.
 enum ProfileSchema {
     static let root = [
-        "profile", "server", "sim", "storage", "market_data", "execution", "strategy", "risk", "venues", "instruments", "logging", "secrets_file",
+        "profile", "server", "sim", "storage", "market_data", "execution", "strategy", "risk", "venues", "instruments", "logging", "secrets_file", "ops",
     ]
     static let server = ["host", "port", "allow_remote"]
     static let sim = ["enabled", "seed", "port", "tick_ms"]
@@ -35,6 +35,10 @@ enum ProfileSchema {
     /// OKX also has a passphrase and a demo-trading switch.
     static let okxVenue = venue + ["passphrase", "simulated_trading"]
     static let logging = ["level", "format"]
+    static let ops = [
+        "tokens_file", "anonymous_local_reads", "approval_ttl_s", "audit_path", "state_file", "max_clock_skew_ms",
+        "require_leader_lease",
+    ]
 
     static let portRange = 0...65_535
     static let seedRange = 0...Int.max
@@ -79,4 +83,7 @@ enum ProfileSchema {
     /// A maker rebate beyond −10 bps or a rate above 1 % is a typo (bps written as percent or as a fraction).
     static let makerFeeBpsRange = -10.0...100.0
     static let takerFeeBpsRange = 0.0...100.0
+    /// Long enough to reach a second operator, short enough that a stale request cannot be approved tomorrow.
+    static let approvalTTLSecondsRange = 30...3_600
+    static let maxClockSkewMsRange = 10...10_000
 }

@@ -27,18 +27,21 @@ public struct ProfileConfig: Sendable, Equatable, Encodable {
     public var logging: LoggingConfig
     /// Secrets file the `${NAME}` references were also looked up in, if any (path as written, after substitution).
     public var secretsFile: String?
+    /// Control plane: tokens, approvals, audit.
+    public var ops: OpsConfig
 
     /// Creates a config from its sections (tests and the built-in demo default).
     public init(
         profile: ProfileKind, server: ServerConfig, sim: SimConfig, storage: StorageConfig,
         marketData: MarketDataConfig, execution: ExecutionConfig = ExecutionConfig(),
         strategy: StrategyConfig = StrategyConfig(), risk: RiskConfig = RiskConfig(), venues: VenuesConfig,
-        instruments: [InstrumentId], logging: LoggingConfig, secretsFile: String? = nil
+        instruments: [InstrumentId], logging: LoggingConfig, secretsFile: String? = nil, ops: OpsConfig? = nil
     ) {
         self.profile = profile; self.server = server; self.sim = sim; self.storage = storage
         self.marketData = marketData; self.execution = execution
         self.strategy = strategy; self.risk = risk; self.venues = venues; self.instruments = instruments
         self.logging = logging; self.secretsFile = secretsFile
+        self.ops = ops ?? .defaults(for: profile)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -46,6 +49,7 @@ public struct ProfileConfig: Sendable, Equatable, Encodable {
         case marketData = "market_data"
         case execution, strategy, risk, venues, instruments, logging
         case secretsFile = "secrets_file"
+        case ops
     }
 
     /// Instruments of one venue, in file order.
