@@ -106,6 +106,28 @@ public struct BookSide: Sendable {
         }
     }
 
+    /// Writes up to `depth` levels, best first, into `out` (room for `depth` levels); returns how many.
+    /// One walk down the ring, nothing allocated: for per-message work over the top levels (the OKX checksum).
+    @inlinable
+    public func writeTop(_ depth: Int, to out: UnsafeMutablePointer<BookLevel>) -> Int {
+        let n = Swift.min(Swift.max(depth, 0), levelCount)
+        guard n > 0 else { return 0 }
+        let m = mask, neg = negated
+        return slots.withUnsafeBufferPointer { buf -> Int in
+            var k = bestKey
+            var written = 0
+            while written < n {
+                let q = buf[Int(truncatingIfNeeded: k) & m]
+                if q != 0 {
+                    out[written] = BookLevel(price: neg ? 0 &- k : k, qty: q)
+                    written &+= 1
+                }
+                k &-= 1
+            }
+            return written
+        }
+    }
+
     /// Sets the quantity at `price`: `qty == 0` deletes (a no-op if the level is absent), otherwise inserts or overwrites.
     @inlinable
     public mutating func set(price: Int64, qty: Int64) {

@@ -1,12 +1,12 @@
 import PropCore
 
-/// OKX's order-book checksum (CRC-32 over `bidPx:bidSz:askPx:askSz:…` of the top levels), computed by
-/// streaming the decimal digits straight into the CRC: no string, no heap buffer, nothing allocated.
+/// OKX's order-book checksum (CRC-32 over `bidPx:bidSz:askPx:askSz:…` of the top levels).
 ///
 /// Numbers are printed as OKX prints them: minimal decimals, trailing fractional zeros trimmed
-/// (`Price.trimmedDescription`). The CRC is the same IEEE/zlib polynomial as `PropCore.CRC32`, kept
-/// here as a table-driven loop so the per-byte step inlines (the PropCore entry point is generic over
-/// `Sequence` and not specialised across modules); the tests check both agree.
+/// (`Price.trimmedDescription`). The per-message path (`compute(_:depth:scratch:)`) copies the top levels in one
+/// walk per side, writes the text into a reused byte buffer and CRCs it eight bytes a step (`CRC32Slicing`); the
+/// byte-at-a-time streaming path (`streamed`) stays for scales outside 0...18. The tests check every path
+/// against the string path (`text` + `PropCore.CRC32`).
 public enum OKXBookChecksum {
     @usableFromInline
     static let table: [UInt32] = (0..<256).map { n in
@@ -15,8 +15,44 @@ public enum OKXBookChecksum {
         return c
     }
 
-    /// The signed CRC-32 OKX would send for `book`'s top `depth` levels per side.
+    /// The signed CRC-32 OKX would send for `book`'s top `depth` levels per side (allocates its buffers).
     public static func compute(_ book: OrderBook, depth: Int = 25) -> Int32 {
+        var scratch = OKXChecksumScratch()
+        return compute(book, depth: depth, scratch: &scratch)
+    }
+
+    /// `compute(_:depth:)` with buffers the caller keeps, so repeated checks allocate nothing.
+    public static func compute(_ book: OrderBook, depth: Int = 25, scratch: inout OKXChecksumScratch) -> Int32 {
+        guard OKXChecksumText.scales.contains(book.priceScale), OKXChecksumText.scales.contains(book.qtyScale) else {
+            return streamed(book, depth: depth)
+        }
+        let d = Swift.max(depth, 0)
+        // Nothing to hash: the CRC of the empty text.
+        guard Swift.min(d, book.bidCount) + Swift.min(d, book.askCount) > 0 else { return 0 }
+        scratch.reserve(depth: d)
+        let ps = book.priceScale, qs = book.qtyScale
+        let crc = scratch.levels.withUnsafeMutableBufferPointer { lv -> UInt32 in
+            let levels = lv.baseAddress!
+            let nb = book.bidSide.writeTop(d, to: levels)
+            let na = book.askSide.writeTop(d, to: levels + nb)
+            return scratch.text.withUnsafeMutableBufferPointer { tx -> UInt32 in
+                let t = tx.baseAddress!
+                // No nested function capturing `w`: a captured var gets dynamic exclusivity checks per access.
+                var w = 0
+                var i = 0
+                while i < nb || i < na {
+                    if i < nb { w = OKXChecksumText.level(levels[i], priceScale: ps, qtyScale: qs, to: t, at: w) }
+                    if i < na { w = OKXChecksumText.level(levels[nb &+ i], priceScale: ps, qtyScale: qs, to: t, at: w) }
+                    i &+= 1
+                }
+                return CRC32Slicing.checksum(UnsafeBufferPointer(start: t, count: w))
+            }
+        }
+        return Int32(bitPattern: crc)
+    }
+
+    /// The checksum streamed byte by byte into the CRC, for any scale; the reference the fast path is tested against.
+    static func streamed(_ book: OrderBook, depth: Int) -> Int32 {
         table.withUnsafeBufferPointer { t -> Int32 in
             var state = State(crc: ~UInt32(0), first: true, table: t)
             let bidN = Swift.min(depth, book.bidCount)

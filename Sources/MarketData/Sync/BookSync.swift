@@ -33,6 +33,8 @@ public struct BookSync: Sendable {
     var pending: PendingDiffs
     /// Binance: a snapshot was applied and no diff yet; the first one must straddle `lastUpdateId`.
     var awaitingFirstDiff = false
+    /// Buffers of the OKX checksum, kept so checking a message allocates nothing.
+    var checksumScratch = OKXChecksumScratch()
 
     /// Creates a state machine waiting for its first snapshot.
     /// - Parameter binanceBufferLimit: most Binance diffs buffered before a snapshot; one more means resync.
@@ -114,7 +116,7 @@ public struct BookSync: Sendable {
 
     /// Checks the book after a message was applied: checksum (when given and non-zero), then crossing.
     mutating func afterApply(checksum: Int32?) -> SyncAction {
-        if let expected = checksum, expected != 0, book.okxChecksum(depth: checksumDepth) != expected {
+        if let expected = checksum, expected != 0, OKXBookChecksum.compute(book, depth: checksumDepth, scratch: &checksumScratch) != expected {
             return enterInvalid(.checksumMismatch)
         }
         if book.isCrossed { return enterInvalid(.crossed) }

@@ -45,24 +45,26 @@ final class BacktestBooks: @unchecked Sendable {
         return slots[tableSlot]
     }
 
-    /// The sync of an engine slot's book.
-    func sync(_ engineSlot: Int) -> BookSync? {
+    /// The book of an engine slot and whether it can be trusted. Reads the book in place: copying out its
+    /// `BookSync` (as a whole) retained and released every buffer it owns, on every update.
+    func book(_ engineSlot: Int) -> (book: OrderBook, valid: Bool)? {
         guard location.indices.contains(engineSlot) else { return nil }
         let (venue, s) = location[engineSlot]
         guard s >= 0 else { return nil }
+        // Optional chaining projects into the stored feed; binding the feed first would copy it.
+        let book: OrderBook?, valid: Bool?
         switch venue {
-        case .binance: return binance?.syncs[s]
-        case .okx: return okx?.syncs[s]
-        case .bybit: return bybit?.syncs[s]
+        case .binance: book = binance?.syncs[s].book; valid = binance?.syncs[s].isValid
+        case .okx: book = okx?.syncs[s].book; valid = okx?.syncs[s].isValid
+        case .bybit: book = bybit?.syncs[s].book; valid = bybit?.syncs[s].isValid
         }
+        guard let book, let valid else { return nil }
+        return (book, valid)
     }
-
-    /// The book of an engine slot.
-    func book(_ engineSlot: Int) -> OrderBook? { sync(engineSlot)?.book }
 
     /// The engine's depth closure: the best `levels` of any slot's book.
     func depth(_ engineSlot: Int, levels: Int) -> DepthLevels {
-        guard let book = book(engineSlot) else { return DepthLevels(bids: [], asks: []) }
+        guard let book = book(engineSlot)?.book else { return DepthLevels(bids: [], asks: []) }
         return DepthLevels(book: book, depth: levels)
     }
 }

@@ -6,14 +6,13 @@ extension BacktestRunner {
     /// A book changed: resting simulated orders learn it first (they trade against the venue, not our view),
     /// then the engine sees the new top, with depth on demand.
     mutating func onBook(_ slot: Int) {
-        guard slot >= 0, let sync = books.sync(slot) else { return }
-        let book = sync.book
+        guard slot >= 0, let (book, valid) = books.book(slot) else { return }
         venue.onBook(slot: slot, book: book, nowMs: nowMs)
         if !venue.outbox.isEmpty { drainVenue() }
         let bid = book.bestBid.map { Price(units: $0.price, scale: book.priceScale) }
         let ask = book.bestAsk.map { Price(units: $0.price, scale: book.priceScale) }
         let books = self.books
-        engine.onBook(slot: slot, bid: bid, ask: ask, valid: sync.isValid, nowNs: nowNs, wallMs: nowMs,
+        engine.onBook(slot: slot, bid: bid, ask: ask, valid: valid, nowNs: nowNs, wallMs: nowMs,
                       depthOf: { books.depth($0, levels: $1) }, into: &commands)
         if !commands.isEmpty { performCommands() }
     }
@@ -49,7 +48,11 @@ extension BacktestRunner {
         for command in manager.onTimer(nowNs: nowNs) { execute(command) }
         engine.onTimer(nowNs: nowNs, wallMs: nowMs, into: &commands)
         if !commands.isEmpty { performCommands() }
-        ledger.sample(equity: engine.portfolio.equity)
+        // The portfolio records its equity after every change (fill, mark, funding), so the last one is the
+        // equity now; recomputing it walks every position through dictionaries keyed by instrument.
+        let equity = engine.portfolio.intraday.lastEquity
+        assert(equity == engine.portfolio.equity, "portfolio changed without recording its equity")
+        ledger.sample(equity: equity)
     }
 
     /// Charges funding on open positions once the announced settlement time has passed: longs pay a positive

@@ -91,7 +91,7 @@ struct BacktestRunner {
             if let due = venue.nextDueNs, due <= t, due <= nextTimerNs {
                 if due > nowNs { nowNs = due }
                 let books = self.books
-                venue.deliverNext { books.book($0) }
+                venue.deliverNext { books.book($0)?.book }
                 drainVenue()
             } else if nextTimerNs <= t {
                 if nextTimerNs > nowNs { nowNs = nextTimerNs }

@@ -26,9 +26,20 @@ public struct BybitCodec: PublicMarketCodec {
     /// Canonical `orderbook` frames take `fastPath`; everything else (and anything it declines) the general
     /// decoder below.
     private var fastPath = BybitOrderbookFastPath()
+    /// Canonical top-of-book `tickers` deltas take this one.
+    private var tickerFastPath = BybitTickerFastPath()
 
     public mutating func decode(_ frame: UnsafeRawBufferPointer, into update: inout DepthUpdate) throws(VenueCodecError) -> MarketMessage {
         if fastPath.decode(frame, symbols: symbols, into: &update) { return .depth }
+        if let tick = tickerFastPath.decode(frame, symbols: symbols) {
+            // As the general path leaves things: the update reset, and `lastTicker` set from the data object
+            // alone (the frame's `ts` goes only into the returned tick).
+            update.reset()
+            var kept = tick
+            kept.eventTimeMs = 0
+            lastTicker = kept
+            return .ticker(tick)
+        }
         return try decodeGeneral(frame, into: &update)
     }
 
