@@ -109,7 +109,9 @@ let package = Package(
         .executableTarget(
             name: "propbot-bench",
             dependencies: ["PropCore", "MarketData", "Venues", "Journal", "Ops", "Server", "VenueSim", "BenchAllocCounter",
-                           .product(name: "Logging", package: "swift-log")]
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                           .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         // Heap-allocation counter for propbot-bench only (interposes malloc on glibc).
         .target(name: "BenchAllocCounter"),

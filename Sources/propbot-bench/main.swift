@@ -9,6 +9,7 @@ import Venues
 // propbot-bench convert --venue okx|bybit --input depth_<tag>.jsonl --snapshot snapshot_<tag>.json --out FILE
 //
 // propbot-bench tick-to-order [--iterations N]   (book update → both signed place requests, p50/p99 µs)
+// propbot-bench sse-fanout [--clients 50] [--seconds 10]   (SSE events/s per client under demo load, tick-to-order with and without)
 //
 // `depth` prints one JSON line {"msgs_per_s","ns_per_msg","allocs_per_msg"} (median of the runs) and exits 1
 // with a warning on stderr when the book does not match gen_depth.py's expected results. `--parse-only`
@@ -34,6 +35,7 @@ let args = Array(CommandLine.arguments.dropFirst())
 if args.first == "journal" { JournalBench.main(args) }
 if args.first == "roundtrip" { await RoundtripBench.main(args) }
 if args.first == "tick-to-order" { TickToOrderBench.main(args) }
+if args.first == "sse-fanout" { await SSEFanoutBench.main(args) }
 guard let command = args.first, command == "depth" || command == "convert" else {
     fail("usage: propbot-bench depth --venue binance|okx|bybit --input FILE --snapshot FILE [--expected FILE] [--runs N]\n"
          + "       propbot-bench convert --venue okx|bybit --input FILE --snapshot FILE --out FILE")

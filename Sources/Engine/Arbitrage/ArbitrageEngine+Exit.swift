@@ -24,8 +24,27 @@ extension ArbitrageEngine {
         }
     }
 
+    /// KILL: every arbitrage exits as soon as it is hedged (open ones now; entering or balancing ones once their
+    /// legs settle), and a resting maker entry is cancelled. New ones are blocked by the caller (`orderPathBlock`).
+    public mutating func exitAll(nowNs: UInt64, wallMs: Int64, into out: inout [EngineCommand]) {
+        self.wallMs = wallMs
+        flattenRequested = true
+        for id in activeIds {
+            guard var a = arbitrages[id] else { continue }
+            for i in a.legs.indices where a.legs[i].isWorking && !a.legs[i].cancelRequested && a.legs[i].order.purpose == .entry {
+                requestCancel(&a, leg: i, nowNs: nowNs, into: &out)
+            }
+            arbitrages.store(a)
+        }
+        for pair in pairs.indices { checkExits(pair: pair, nowNs: nowNs, into: &out) }
+    }
+
+    /// Back to normal exits after a KILL finished (the operator resumed).
+    public mutating func endFlatten() { flattenRequested = false }
+
     /// Why the open arbitrage should close now, in Russian; nil to keep it.
     func exitReason(_ a: Arbitrage, nowNs: UInt64) -> String? {
+        if flattenRequested { return "аварийная остановка (KILL): позиции закрываются" }
         guard let long = slotById[a.buyInstrument], let short = slotById[a.sellInstrument] else { return nil }
         let age = elapsedNs((a.openedNs ?? a.createdNs), nowNs)
         if age >= UInt64(settings.holdLimitMs) * 1_000_000 { return "истёк срок удержания \(settings.holdLimitMs) мс" }

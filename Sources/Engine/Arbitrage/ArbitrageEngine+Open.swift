@@ -7,6 +7,9 @@ extension ArbitrageEngine {
         let pair = markets[key.buy].pairIndex
         if let block = engineBlock(pair: pair, nowNs: nowNs) { return skip(key, block) }
         guard let buyQuote = o.buyLeg, let sellQuote = o.sellLeg else { return }
+        if markets[key.buy].excluded || markets[key.sell].excluded {
+            return skip(key, code: "universe_excluded", ru: "Инструмент исключён оператором из торгуемого набора")
+        }
         let id = arbitrages.nextId
         let buy = legOrder(LegKey(arbitrageId: id, index: 0), .entry, slot: key.buy, quote: buyQuote)
         let sell = legOrder(LegKey(arbitrageId: id, index: 1), .entry, slot: key.sell, quote: sellQuote)

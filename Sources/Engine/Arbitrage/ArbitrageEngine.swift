@@ -40,6 +40,13 @@ public struct ArbitrageEngine: Sendable {
     /// Why the order path takes no new orders right now (restart recovery pending, its own HOLD), in Russian;
     /// set by the caller. No arbitrage opens while it is set; hedges and exits are still attempted.
     public var orderPathBlock: String?
+    /// Instruments the operator took out of the traded set: no new arbitrage opens on them.
+    public var excluded: Set<InstrumentId> {
+        get { Set(markets.filter(\.excluded).map(\.id)) }
+        set { for i in markets.indices { markets[i].excluded = newValue.contains(markets[i].id) } }
+    }
+    /// KILL in progress: every hedged arbitrage exits (see `exitAll`).
+    public internal(set) var flattenRequested = false
     /// Wall-clock ms at the last event, for ids and records (the caller's clock).
     var wallMs: Int64 = 0
     /// Finished arbitrages kept for the API.

@@ -41,6 +41,8 @@ public struct MarketSlot: Sendable {
     public var index: Price?
     var bidD = 0.0
     var askD = 0.0
+    /// Taken out of the traded set by the operator.
+    var excluded = false
     /// Depth read for the last full evaluation.
     var depth: DepthLevels {
         get { market.depth }

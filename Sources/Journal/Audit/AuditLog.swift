@@ -32,21 +32,32 @@ public struct AuditLog: Sendable {
     @discardableResult
     public func append(_ entry: AuditEntry) throws(AuditLogError) -> AuditRecord {
         do {
-            return try database.pool.write { db in
-                let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
-                let seq: Int64 = (last?["seq"] ?? 0) + 1
-                let prev = last.map { Self.bytes($0, "hash") } ?? HashChain.genesis
-                let hash = AuditRecord.hash(seq: seq, entry: entry, prevHash: prev)
-                try db.execute(sql: """
-                    INSERT INTO audit_log (seq, wall_ms, actor, action, target, outcome, detail, prev_hash, hash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [seq, entry.wallMs, entry.actor, entry.action, entry.target,
-                                     entry.outcome.rawValue, entry.detailJSON, Data(prev), Data(hash)])
-                return AuditRecord(seq: seq, entry: entry, prevHash: prev, hash: hash)
+            // IMMEDIATE: the write lock is taken before the last record is read, so two processes sharing the file
+            // can never chain on the same predecessor.
+            return try database.pool.writeWithoutTransaction { db in
+                var record: AuditRecord?
+                try db.inTransaction(.immediate) {
+                    record = try Self.insert(entry, db)
+                    return .commit
+                }
+                return record!
             }
         } catch {
             throw .appendFailed(reason: "\(error)")
         }
+    }
+
+    private static func insert(_ entry: AuditEntry, _ db: Database) throws -> AuditRecord {
+        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
+        let seq: Int64 = (last?["seq"] ?? 0) + 1
+        let prev = last.map { Self.bytes($0, "hash") } ?? HashChain.genesis
+        let hash = AuditRecord.hash(seq: seq, entry: entry, prevHash: prev)
+        try db.execute(sql: """
+            INSERT INTO audit_log (seq, wall_ms, actor, action, target, outcome, detail, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [seq, entry.wallMs, entry.actor, entry.action, entry.target,
+                             entry.outcome.rawValue, entry.detailJSON, Data(prev), Data(hash)])
+        return AuditRecord(seq: seq, entry: entry, prevHash: prev, hash: hash)
     }
 
     /// Records with `seq > afterSeq`, oldest first, at most `limit`.

@@ -42,6 +42,9 @@ public struct LimitsChange: Sendable, Hashable, Codable {
     /// A change of the given fields.
     public init(_ values: [String: Int]) { self.values = values }
 
+    /// The field names a change may use.
+    public static var fieldNames: Set<String> { Set(fields.map(\.name)) }
+
     /// Every field a change may name, with the range the profile loader allows for it.
     /// Computed, not stored: key paths are not `Sendable`, so a stored static table would be shared mutable state.
     static var fields: [(name: String, range: ClosedRange<Int>, keyPath: WritableKeyPath<Limits, Int>)] { [

@@ -59,8 +59,14 @@ public struct PropBotRuntime: Service {
         let strategy = execution.venues.isEmpty || profile.profile == .shadow ? nil
             : StrategyRunner(profile: profile, hub: hub, executor: execution.executor,
                              metrics: StrategyMetrics(factory: metrics.factory), time: time, logger: logger.with(component: "strategy"))
+        let control = try await ControlPlane(profile: profile, hub: hub, execution: execution, strategy: strategy, time: time,
+                                             logger: logger.with(component: "control"))
+        let stream = EventHub()
+        let publisher = StreamPublisher(hub: stream, service: control.service, strategy: strategy, time: time)
         let router = APIRouter.build(APISources(clock: time, metrics: metrics, books: { hub.books() }, execution: execution,
-                                                strategy: strategy))
+                                                strategy: strategy, control: control,
+                                                loopbackOnly: ["127.0.0.1", "::1", "localhost"].contains(profile.server.host),
+                                                stream: stream))
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(profile.server.host, port: profile.server.port), serverName: nil),
@@ -75,6 +81,8 @@ public struct PropBotRuntime: Service {
             group.addTask { await hub.run() }
             group.addTask { await execution.run() }
             if let strategy { group.addTask { await strategy.run() } }
+            group.addTask { await control.run() }
+            group.addTask { await publisher.run() }
             // The HTTP server returns once graceful shutdown begins; then the feeds are cancelled.
             group.addTask { try await app.run() }
             _ = try await group.next()

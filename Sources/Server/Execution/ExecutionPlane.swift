@@ -61,6 +61,17 @@ public final class ExecutionPlane: Sendable {
     /// Venues with a trading connection.
     public var venues: [Venue] { connections.keys.sorted { $0.rawValue < $1.rawValue } }
 
+    /// Re-measures every venue's clock (the signed clients use the result for their timestamps) and returns the
+    /// largest |venue − local| offset in ms; nil when no venue answered.
+    public func measureClockSkew() async -> Int? {
+        await withTaskGroup(of: Int64?.self) { group in
+            for c in connections.values { group.addTask { try? await c.api.syncServerTime() } }
+            var worst: Int?
+            for await offset in group { if let offset { worst = max(worst ?? 0, Int(abs(offset))) } }
+            return worst
+        }
+    }
+
     /// Most recent recovery report.
     public var recovery: RecoveryReport? { lastRecovery.value }
 

@@ -13,10 +13,18 @@ public struct APISources: Sendable {
     public var execution: ExecutionPlane?
     /// The arbitrage strategy, when the profile trades.
     public var strategy: StrategyRunner?
+    /// The control plane (command service, auth, audit); nil only in tests of the read-only API.
+    public var control: ControlPlane?
+    /// The API listens on loopback only (anonymous local reads apply when the profile allows them).
+    public var loopbackOnly: Bool
+    /// The operator event stream (`/api/ui/stream`).
+    public var stream: EventHub?
 
     public init(clock: any TimeSource, metrics: MetricsRegistry, books: @escaping @Sendable () async -> [BookView],
-                execution: ExecutionPlane? = nil, strategy: StrategyRunner? = nil) {
+                execution: ExecutionPlane? = nil, strategy: StrategyRunner? = nil, control: ControlPlane? = nil,
+                loopbackOnly: Bool = true, stream: EventHub? = nil) {
         self.clock = clock; self.metrics = metrics; self.books = books; self.execution = execution; self.strategy = strategy
+        self.control = control; self.loopbackOnly = loopbackOnly; self.stream = stream
     }
 }
 
@@ -25,6 +33,11 @@ public enum APIRouter {
     public static func build(_ sources: APISources) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: OperatorErrorMiddleware())
+        if let control = sources.control {
+            router.add(middleware: ReadAuthMiddleware(service: control.service, isLocal: sources.loopbackOnly))
+            ControlRoutes.add(to: router, plane: control, isLocal: sources.loopbackOnly)
+        }
+        if let stream = sources.stream { StreamRoute.add(to: router, hub: stream) }
         router.get("/api/health") { _, _ in HealthResponse.now(clock: sources.clock) }
         router.get("/api/md/books") { _, _ in await sources.books() }
         router.get("/api/execution/status") { _, _ in try await plane(sources).statusResponse() }
@@ -33,6 +46,9 @@ public enum APIRouter {
         router.get("/api/ui/pnl") { _, _ in try await ready(strategy(sources).pnlResponse()) }
         router.get("/api/ui/exposure") { _, _ in try await ready(strategy(sources).exposureResponse()) }
         router.get("/api/ui/execution") { _, _ in try await strategy(sources).executionView() }
+        router.get("/openapi.json") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(data: OpenAPIDocument.json)))
+        }
         router.get("/metrics") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(bytes: sources.metrics.exposition())))

@@ -21,6 +21,9 @@ struct OperatorErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as HTTPError where error.status == .notFound {
             return try Self.respond(.notFound, Body(error: "not_found", messageRu: "Нет такого адреса: \(request.uri.path)",
                                                   hintRu: "Список адресов — в docs/api.md"), request, context)
+        } catch let error as RefusalError {
+            // A control-plane refusal (401/403 audited by the service, a bad query value): its own JSON body.
+            return try ControlRoutes.refusalResponse(error.refusal)
         } catch let error as HTTPError {
             return try Self.respond(error.status, Body(error: "http_\(error.status.code)",
                                                      messageRu: error.body ?? "Запрос отклонён",

@@ -73,6 +73,7 @@ extension StrategyRunner {
         case .fill(let fill):
             guard let key = keyByClientId[fill.clientOrderId], engine != nil else { return }
             recentFills.append(fill)
+            fillSequence += 1
             if recentFills.count > 500 { recentFills.removeFirst(recentFills.count - 500) }
             engine!.onFill(key, LegFill(price: fill.price, qty: fill.qty, fee: fill.fee, isMaker: fill.isMaker,
                                   tradeId: fill.tradeId, tsMs: fill.tsMs),
@@ -96,6 +97,7 @@ extension StrategyRunner {
 
     func raise(_ code: String, _ messageRu: String) {
         alerts.append(ExecutionAlert(code: code, messageRu: messageRu, wallMs: time.wallMillis()))
+        alertSequence += 1
         if alerts.count > 500 { alerts.removeFirst(alerts.count - 500) }
         logger.error("strategy alert", metadata: ["code": "\(code)", "message": "\(messageRu)"])
     }

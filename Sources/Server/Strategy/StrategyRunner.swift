@@ -26,6 +26,9 @@ public actor StrategyRunner {
     public internal(set) var alerts: [ExecutionAlert] = []
     /// Fills of strategy orders, newest last, bounded (for `/api/ui/execution`).
     public internal(set) var recentFills: [FillReport] = []
+    /// Fills and alerts appended since start (the stream publisher's cursor).
+    var fillSequence: UInt64 = 0
+    var alertSequence: UInt64 = 0
     var commands: [EngineCommand] = []
     var lastEvaluations: UInt64 = 0
     var phasesSeen: [String: ArbitragePhase] = [:]
@@ -35,11 +38,15 @@ public actor StrategyRunner {
     var slotIds: [InstrumentId] = []
     /// Last mark update seen per instrument.
     var markVersions: [InstrumentId: UInt64] = [:]
+    /// What the control plane allows (RUN by default: without a control plane nothing gates the strategy).
+    var control = StrategyControl()
+    /// The profile the engine's parameters come from (replaced by a config apply).
+    var activeProfile: ProfileConfig
 
     public init(profile: ProfileConfig, hub: MarketDataHub, executor: OrderExecutor, metrics: StrategyMetrics?,
                 time: any TimeSource = SystemTimeSource(), logger: Logger) {
         self.profile = profile; self.hub = hub; self.executor = executor; self.metrics = metrics
-        self.time = time; self.logger = logger
+        self.time = time; self.logger = logger; activeProfile = profile
     }
 
     /// Runs until cancelled: loads the rules, then the book poll (1 ms), the timer (50 ms), margin refresh
@@ -137,8 +144,9 @@ public actor StrategyRunner {
     func refreshOrderPath() async {
         let allowed = await executor.tradingAllowed
         let hold = await executor.holdReasons.first
-        engine?.orderPathBlock = hold.map { "HOLD контура ордеров: \($0)" }
+        engine?.orderPathBlock = control.block ?? hold.map { "HOLD контура ордеров: \($0)" }
             ?? (allowed ? nil : "сверка с биржами после запуска ещё не завершена")
+        await reportRiskHold()
     }
 
     func refreshMargin() async {

@@ -1,0 +1,108 @@
+import Foundation
+import Journal
+import Logging
+public import Ops
+public import PropCore
+
+/// The process's control plane: the command service every operator action goes through, what its decisions do
+/// here (`RuntimeControlEffects`), and the runtime's reports to it — guarded startup (the process starts on HOLD
+/// and leaves it only once market data, journal replay, reconciliation, invariants and the clock check out),
+/// stale market data and clock skew as HOLD conditions afterwards, and the engine's own risk HOLD.
+public struct ControlPlane: Sendable {
+    public let service: CommandService
+    /// The audit trail the service writes (read by `/api/ui/ops/changes`).
+    public let audit: AuditLog
+    let profile: ProfileConfig
+    let hub: MarketDataHub
+    let execution: ExecutionPlane
+    let strategy: StrategyRunner?
+    let time: any TimeSource
+    let logger: Logger
+
+    public init(profile: ProfileConfig, hub: MarketDataHub, execution: ExecutionPlane, strategy: StrategyRunner?,
+                time: any TimeSource, logger: Logger) async throws {
+        let link = ServiceLink()
+        let effects = RuntimeControlEffects(strategy: strategy, executor: execution.executor, link: link,
+                                            flattenTimeoutMs: Int64(profile.strategy.legRisk.hedgeDeadlineMs) * 3,
+                                            history: ConfigHistory())
+        let instructions = FileInstructionStore(path: profile.ops.stateFile)
+        // The demo trades out of the box: with no instruction saved yet, the operator's standing order is RUN
+        // (guarded startup still holds until every check passes). Every other profile waits for an explicit RUN.
+        if profile.profile == .demo, ((try? instructions.load()) ?? nil) == nil {
+            try? instructions.save(OperatorInstruction(mode: .run, by: "demo", atMs: time.wallMillis()))
+        }
+        audit = try AuditLog.open(path: profile.ops.auditPath)
+        service = CommandService(configuration: CommandServiceConfiguration(profile: profile, environment: ProcessInfo.processInfo.environment),
+                                 tokens: .file(TokenStore(path: profile.ops.tokensFile), anonymousLocalReads: profile.ops.anonymousLocalReads),
+                                 effects: effects, audit: audit, instructions: instructions, time: time)
+        await link.set(service)
+        await strategy?.onRiskHold { [link, time] text in
+            await link.report(.raiseHold(HoldReason(code: .risk, detailRu: text, sinceMs: time.wallMillis())))
+        }
+        self.profile = profile; self.hub = hub; self.execution = execution; self.strategy = strategy
+        self.time = time; self.logger = logger
+    }
+
+    /// Until cancelled, once a second: guarded startup until it passes, then market-data staleness and clock
+    /// skew as HOLD conditions, and expiry of pending approvals.
+    public func run() async {
+        await strategy?.applyControl(await service.snapshot())
+        var started = false
+        var mdStale = false, skewed = false
+        var skew: Int?, nextClockCheck: UInt64 = 0
+        while !Task.isCancelled {
+            // The venues' clocks: every few seconds until measured, then every 30 s.
+            if time.monotonicNanos() >= nextClockCheck {
+                if let measured = await execution.measureClockSkew() { skew = measured }
+                nextClockCheck = time.monotonicNanos() + (skew == nil ? 3 : 30) * 1_000_000_000
+            }
+            let checks = await measure(clockSkewMs: skew)
+            if !started {
+                if case .ready = await service.reportStartup(checks) {
+                    started = true
+                    logger.notice("guarded startup passed")
+                }
+            } else {
+                let stale = checks.requiredVenues.filter { checks.marketDataHealthy[$0] != true }
+                mdStale = await condition(.mdStale, active: !stale.isEmpty, was: mdStale,
+                                          detail: stale.map(\.canonicalName).joined(separator: ", "))
+                let skew = checks.clockSkewMs.map(abs) ?? 0
+                skewed = await condition(.clockSkew, active: skew > checks.maxClockSkewMs, was: skewed,
+                                         detail: "\(skew) мс > \(checks.maxClockSkewMs) мс")
+            }
+            await service.expireApprovals()
+            try? await Task.sleep(for: .seconds(1))
+        }
+    }
+
+    /// Raises or clears a HOLD condition on a change.
+    private func condition(_ code: HoldCode, active: Bool, was: Bool, detail: String) async -> Bool {
+        if active, !was {
+            _ = await service.report(.raiseHold(HoldReason(code: code, detailRu: detail, sinceMs: time.wallMillis())))
+        } else if !active, was {
+            _ = await service.report(.clearCondition(code))
+        }
+        return active
+    }
+
+    /// What guarded startup and the conditions look at, measured now.
+    func measure(clockSkewMs skew: Int?) async -> StartupChecks {
+        let venues = profile.venues.enabledVenues.filter { v in profile.instruments.contains { $0.venue == v } }
+        let now = time.monotonicNanos()
+        let maxAgeNs = UInt64(max(1, profile.risk.staleBookMs)) * 1_000_000
+        var healthy: [Venue: Bool] = [:]
+        let tops = hub.tops()
+        for venue in venues {
+            let own = tops.filter { $0.instrument.venue == venue }
+            healthy[venue] = !own.isEmpty && own.allSatisfy { $0.valid && $0.updatedNanos > 0 && now &- $0.updatedNanos <= maxAgeNs }
+        }
+        let executor = execution.executor
+        let replayed = await executor.tradingAllowed
+        let executorHolds = await executor.holdReasons
+        let invariants = await strategy?.invariantsHold ?? true
+        return StartupChecks(marketDataHealthy: healthy, requiredVenues: venues, journalReplayClean: replayed,
+                             reconciliationClean: replayed && executorHolds.isEmpty, invariantsHold: invariants,
+                             clockSkewMs: skew, maxClockSkewMs: profile.ops.maxClockSkewMs,
+                             leaderLeaseHeld: profile.ops.requireLeaderLease ? false : nil)
+    }
+}

@@ -1,0 +1,104 @@
+import Engine
+import Ops
+import PropCore
+
+/// What the command service's decisions do in this process: the strategy follows the control state and run-time
+/// settings, KILL cancels on every venue and then flattens. Reports back (KILL progress) go through `link`, set
+/// once the service exists (the service needs its effects first).
+struct RuntimeControlEffects: ControlEffects {
+    let strategy: StrategyRunner?
+    let executor: OrderExecutor?
+    let link: ServiceLink
+    /// How long flattening may take before KILL reports a residual.
+    let flattenTimeoutMs: Int64
+    /// The profile texts applied at run time, newest last (rollback pops one).
+    let history: ConfigHistory
+
+    func controlChanged(_ snapshot: ControlSnapshot) async { await strategy?.applyControl(snapshot) }
+
+    func cancelAll() async {
+        _ = await executor?.cancelAll(venue: nil, reason: "KILL: аварийная остановка оператором")
+        await link.report(.killCancelDone)
+    }
+
+    func flatten() async {
+        let residual = await strategy?.flattenAll(timeoutMs: flattenTimeoutMs) ?? false
+        await link.report(.killFlattenDone(residual: residual))
+    }
+
+    func applyRiskLevel(_ level: Int) async throws { try await strategy(ready: true).setRiskLevel(level) }
+    func applyLeverage(_ setting: LeverageSetting) async throws { try await strategy(ready: true).setLeverage(setting) }
+    func applyLimits(_ limits: Limits) async throws { try await strategy(ready: true).setLimits(limits) }
+
+    func applyUniverse(_ universe: [InstrumentId]) async throws {
+        try await strategy(ready: true).setUniverse(universe)
+    }
+
+    func applyConfig(_ config: ProfileConfig, yaml: String) async throws {
+        let s = try strategy(ready: true)
+        let previous = await s.currentProfile
+        try await s.applyProfile(config)
+        await history.push(previous)
+    }
+
+    func rollbackConfig() async throws -> ProfileConfig {
+        let s = try strategy(ready: true)
+        guard let previous = await history.pop() else { throw RuntimeControlError.nothingToRollBack }
+        do { try await s.applyProfile(previous) } catch {
+            await history.push(previous)
+            throw error
+        }
+        return previous
+    }
+
+    private func strategy(ready: Bool) throws -> StrategyRunner {
+        guard let strategy else { throw RuntimeControlError.noStrategy }
+        return strategy
+    }
+}
+
+/// The command service, once built, for reports from effects and the runtime.
+actor ServiceLink {
+    private var service: CommandService?
+    func set(_ s: CommandService) { service = s }
+    func report(_ input: ControlInput) async { _ = await service?.report(input) }
+}
+
+/// Profiles replaced by run-time applies, for an exact rollback.
+actor ConfigHistory {
+    private var stack: [ProfileConfig] = []
+    static let limit = 20
+    func push(_ p: ProfileConfig) {
+        stack.append(p)
+        if stack.count > Self.limit { stack.removeFirst() }
+    }
+    func pop() -> ProfileConfig? { stack.popLast() }
+    var depth: Int { stack.count }
+}
+
+/// Why a run-time change cannot be applied in this process.
+enum RuntimeControlError: PropError {
+    case noStrategy
+    case nothingToRollBack
+
+    var code: String {
+        switch self {
+        case .noStrategy: "no_strategy"
+        case .nothingToRollBack: "nothing_to_roll_back"
+        }
+    }
+
+    var messageRu: String {
+        switch self {
+        case .noStrategy: "В этом профиле стратегия не запущена (нет бирж с ключами API или профиль shadow)"
+        case .nothingToRollBack: "Нечего откатывать: конфигурация не применялась с момента запуска"
+        }
+    }
+
+    var hintRu: String {
+        switch self {
+        case .noStrategy: "настройки стратегии меняются только там, где она торгует"
+        case .nothingToRollBack: "сначала примените новую конфигурацию (POST /api/ui/config/apply)"
+        }
+    }
+}
