@@ -9,6 +9,8 @@ public struct HealthRegistry: Sendable {
         var check: HealthCheck = .notMeasured
         var updatedMs: Int64?
         var lastErrorMs: Int64?
+        /// Start of the current YELLOW/RED spell, for alert `since`.
+        var degradedSinceMs: Int64?
 
         /// Disabled components show GRAY whatever their last check said.
         var status: HealthStatus { spec.enabled ? check.status : .gray }
@@ -44,7 +46,13 @@ public struct HealthRegistry: Sendable {
         guard let i = index[id] else { throw .unknownComponent(id) }
         entries[i].check = check
         entries[i].updatedMs = atMs
-        if check.status == .red || check.status == .yellow { entries[i].lastErrorMs = atMs }
+        let degraded = check.status == .red || check.status == .yellow
+        if degraded {
+            entries[i].lastErrorMs = atMs
+            if entries[i].degradedSinceMs == nil { entries[i].degradedSinceMs = atMs }
+        } else {
+            entries[i].degradedSinceMs = nil
+        }
     }
 
     /// Switches a component on or off (a venue disabled in the profile shows GRAY and leaves the score).
@@ -61,6 +69,9 @@ public struct HealthRegistry: Sendable {
 
     /// The current colour of one component (GRAY when unknown or disabled).
     public func status(of id: String) -> HealthStatus { index[id].map { entries[$0].status } ?? .gray }
+
+    /// When the component's current YELLOW/RED spell began; nil while it is GREEN or not measured.
+    public func degradedSince(_ id: String) -> Int64? { index[id].flatMap { entries[$0].degradedSinceMs } }
 
     /// The latest check of one component.
     public func check(of id: String) -> HealthCheck? { index[id].map { entries[$0].check } }
