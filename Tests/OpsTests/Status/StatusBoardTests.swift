@@ -78,6 +78,10 @@ struct StatusBoardTests {
         // P1: 8 components × weight 2, one red ⇒ 7/8 = 0.875: between warn 0.80 and ok 0.95.
         #expect(page.groupStatus["P1"] == .warn)
         #expect(page.overall == .warn)
+        let obj = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(page)) as? [String: Any])
+        let alert = try #require((obj["alerts"] as? [[String: Any]])?.first)
+        #expect(Set(alert.keys).isSuperset(of: ["severity", "title", "msg", "since", "component_id"]))
+        #expect(["info", "warn", "error", "critical"].contains(alert["severity"] as? String ?? ""))
     }
 
     @Test func redP0MakesGroupAndOverallError() throws {
