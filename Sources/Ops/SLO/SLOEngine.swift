@@ -25,6 +25,9 @@ public struct SLOEngine: Sendable {
     /// Conditions this engine raised and must clear when they recover.
     private var raisedConditions: Set<HoldCode> = []
     private var staleVenues: Set<String> = []
+    /// Red reasons raised once per breach episode (`slo`, `risk`): two operators may resume past them while the
+    /// breach lasts; they re-arm when it ends. `recon` is not latched: it holds until fixed.
+    private var latched: Set<HoldCode> = []
     private var budget = ExceptionBudget()
 
     /// An engine with the targets of `site`.
@@ -141,8 +144,15 @@ public struct SLOEngine: Sendable {
                                     sinceMs: atMs))
         }
 
-        var inputs = holds.map { ControlInput.raiseHold($0) }
         let heldCodes = Set(holds.map(\.code))
+        var inputs: [ControlInput] = []
+        for h in holds {
+            if Self.latching.contains(h.code) {
+                guard latched.insert(h.code).inserted else { continue }
+            }
+            inputs.append(.raiseHold(h))
+        }
+        latched.formIntersection(heldCodes)
         for code in [HoldCode.mdStale, .clockSkew] {
             if heldCodes.contains(code) {
                 raisedConditions.insert(code)
@@ -162,6 +172,10 @@ public struct SLOEngine: Sendable {
                          clockSkewMs: clockSkewMs.map(Double.init), maxClockSkewMs: Double(maxClockSkewMs),
                          alerts: alerts, inputs: inputs)
     }
+
+    /// Codes raised once per episode; the rest are re-sent on every evaluation while they last (idempotent in the
+    /// control machine), so a HOLD cannot be resumed past while its condition holds.
+    static let latching: Set<HoldCode> = [.slo, .risk]
 
     /// A rate is judged only over enough outcomes.
     private func judgedRate(_ w: RollingWindow, atMs: Int64) -> Double? {

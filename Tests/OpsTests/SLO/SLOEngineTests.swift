@@ -102,6 +102,21 @@ struct SLOEngineTests {
         #expect(ok.inputs.isEmpty && ok.breaches.isEmpty)
     }
 
+    @Test func drawdownHoldIsRaisedOncePerEpisodeSoTwoOperatorsCanResume() {
+        var e = Self.engine()
+        e.setDayDrawdownBps(450)
+        #expect(Self.holds(e.evaluate(atMs: 0)) == [.risk])
+        #expect(Self.holds(e.evaluate(atMs: 1_000)).isEmpty, "no re-HOLD after a two-man resume")
+        e.setReconMismatch(1)
+        #expect(Self.holds(e.evaluate(atMs: 2_000)) == [.recon])
+        #expect(Self.holds(e.evaluate(atMs: 3_000)) == [.recon], "recon holds until fixed")
+        e.setDayDrawdownBps(100)
+        e.setReconMismatch(0)
+        _ = e.evaluate(atMs: 4_000)
+        e.setDayDrawdownBps(500)
+        #expect(Self.holds(e.evaluate(atMs: 5_000)) == [.risk], "a new episode raises again")
+    }
+
     @Test func clockSkewGuardHoldsAndClears() {
         var e = Self.engine()
         e.recordClockSkew(ms: -700)
