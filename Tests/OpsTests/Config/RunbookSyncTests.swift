@@ -16,7 +16,9 @@ struct RunbookSyncTests {
             + ProfileSchema.strategy + ProfileSchema.strategyExit + ProfileSchema.strategyOverride
             + ProfileSchema.strategyLegRisk + ProfileSchema.risk
             + ProfileSchema.reconnect + ProfileSchema.venues + ProfileSchema.okxVenue + ProfileSchema.venueFees
-            + ProfileSchema.logging + ProfileSchema.ops
+            + ProfileSchema.logging + ProfileSchema.ops + ProfileSchema.status + ProfileSchema.statusGroups
+            + ProfileSchema.statusGroup + ProfileSchema.statusHealth + ProfileSchema.statusSLOSites
+            + ProfileSchema.sloTargets + ProfileSchema.sloPolicy
         for key in Set(keys) {
             #expect(["`\(key)`", ".\(key)`", "`\(key)."].contains { runbook.contains($0) }, "runbook misses key \(key)")
         }

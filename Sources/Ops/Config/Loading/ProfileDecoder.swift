@@ -29,13 +29,14 @@ struct ProfileDecoder {
         let logging = readLogging(top)
         let secretsFile = readSecretsFile(top)
         let ops = readOps(top, profile: profile)
+        let status = readStatus(top)
         let venues = readVenues(top, profile: profile, sim: sim)
         let instruments = readInstruments(top, profile: profile, venues: venues)
         strategy.overrides = readStrategyOverrides(top, instruments: instruments)
         return ProfileConfig(
             profile: profile, server: server, sim: sim, storage: storage, marketData: marketData,
             execution: execution, strategy: strategy, risk: risk, venues: venues, instruments: instruments, logging: logging, secretsFile: secretsFile,
-            ops: ops
+            ops: ops, status: status
         )
     }
 
@@ -153,6 +154,15 @@ struct ProfileDecoder {
             maxClockSkewMs: reader.int(m, "max_clock_skew_ms", default: d.maxClockSkewMs, range: ProfileSchema.maxClockSkewMsRange),
             requireLeaderLease: reader.bool(m, "require_leader_lease", default: d.requireLeaderLease)
         )
+    }
+
+    /// `status:`: the SLO site, the thresholds file and overrides of it, checked like the file itself.
+    mutating func readStatus(_ top: ConfigMapping) -> StatusConfig {
+        guard let m = reader.section(top, "status", allowed: ProfileSchema.status) else { return StatusConfig() }
+        let overrides = reader.statusOverrides(m)
+        reader.checkMerged(StatusThresholds.defaults.applying(overrides), path: m.path, line: m.line)
+        return StatusConfig(site: reader.choice(m, "site", default: SLOSite.local),
+                            thresholdsFile: reader.string(m, "thresholds_file")?.text, overrides: overrides)
     }
 
     /// `secrets_file: ${PROPBOT_SECRETS_FILE:-}` expanding to nothing means "no secrets file", so shipped

@@ -1,7 +1,7 @@
 /// The keys each section accepts. One list drives unknown-key detection, suggestions and the runbook.
 enum ProfileSchema {
     static let root = [
-        "profile", "server", "sim", "storage", "market_data", "execution", "strategy", "risk", "venues", "instruments", "logging", "secrets_file", "ops",
+        "profile", "server", "sim", "storage", "market_data", "execution", "strategy", "risk", "venues", "instruments", "logging", "secrets_file", "ops", "status",
     ]
     static let server = ["host", "port", "allow_remote"]
     static let sim = ["enabled", "seed", "port", "tick_ms"]
@@ -38,6 +38,20 @@ enum ProfileSchema {
     static let ops = [
         "tokens_file", "anonymous_local_reads", "approval_ttl_s", "audit_path", "state_file", "max_clock_skew_ms",
         "require_leader_lease",
+    ]
+    /// The thresholds shape, in `configs/status_thresholds.yaml` and under the profile's `status:`.
+    static let statusThresholdsRoot = ["groups", "health", "slo", "slo_policy"]
+    static let status = ["site", "thresholds_file"] + statusThresholdsRoot
+    static let statusGroups = ComponentGroup.allCases.map(\.rawValue)
+    static let statusGroup = ["ok", "warn"]
+    static let statusHealth = ["green_from_pct", "red_below_pct"]
+    static let statusSLOSites = SLOSite.allCases.map(\.rawValue)
+    static let sloTargets = [
+        "ws_gap_ms_p95", "order_cycle_ms_p95", "reject_rate", "cancel_fail_rate", "recon_mismatch", "max_day_drawdown_bps",
+    ]
+    static let sloPolicy = [
+        "window_s", "bucket_s", "hold_multiplier", "hold_after_s", "auto_hold", "hold_on_rates", "min_outcomes",
+        "budget_fraction", "hold_on_budget_exhausted",
     ]
 
     static let portRange = 0...65_535
@@ -86,4 +100,12 @@ enum ProfileSchema {
     /// Long enough to reach a second operator, short enough that a stale request cannot be approved tomorrow.
     static let approvalTTLSecondsRange = 30...3_600
     static let maxClockSkewMsRange = 10...10_000
+    static let groupScoreRange = 0.0...1.0
+    static let healthPctRange = 0.0...100.0
+    static let holdMultiplierRange = 1.0...100.0
+    /// Up to 100 % of the day in breach; 0 means no breach is tolerated.
+    static let budgetFractionRange = 0.0...1.0
+    static let minOutcomesRange = 1...100_000
+    /// Window, bucket and hold delay: one second to a day.
+    static let sloSecondsRange = 1...86_400
 }

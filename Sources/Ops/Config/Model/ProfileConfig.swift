@@ -29,19 +29,23 @@ public struct ProfileConfig: Sendable, Equatable, Encodable {
     public var secretsFile: String?
     /// Control plane: tokens, approvals, audit.
     public var ops: OpsConfig
+    /// System Status: SLO site and threshold overrides.
+    public var status: StatusConfig
 
     /// Creates a config from its sections (tests and the built-in demo default).
     public init(
         profile: ProfileKind, server: ServerConfig, sim: SimConfig, storage: StorageConfig,
         marketData: MarketDataConfig, execution: ExecutionConfig = ExecutionConfig(),
         strategy: StrategyConfig = StrategyConfig(), risk: RiskConfig = RiskConfig(), venues: VenuesConfig,
-        instruments: [InstrumentId], logging: LoggingConfig, secretsFile: String? = nil, ops: OpsConfig? = nil
+        instruments: [InstrumentId], logging: LoggingConfig, secretsFile: String? = nil, ops: OpsConfig? = nil,
+        status: StatusConfig = StatusConfig()
     ) {
         self.profile = profile; self.server = server; self.sim = sim; self.storage = storage
         self.marketData = marketData; self.execution = execution
         self.strategy = strategy; self.risk = risk; self.venues = venues; self.instruments = instruments
         self.logging = logging; self.secretsFile = secretsFile
         self.ops = ops ?? .defaults(for: profile)
+        self.status = status
     }
 
     enum CodingKeys: String, CodingKey {
@@ -49,7 +53,7 @@ public struct ProfileConfig: Sendable, Equatable, Encodable {
         case marketData = "market_data"
         case execution, strategy, risk, venues, instruments, logging
         case secretsFile = "secrets_file"
-        case ops
+        case ops, status
     }
 
     /// Instruments of one venue, in file order.
