@@ -24,6 +24,8 @@ public struct PropBotRuntime: Service {
     let onReady: @Sendable (RuntimeReady) -> Void
     /// Where received venue frames are recorded (`propbot run --record DIR`); nil = no recording.
     let recordDirectory: String?
+    /// Told the API's routes (`METHOD /path`) once the router is built (the OpenAPI contract test).
+    var onRoutes: (@Sendable ([String]) -> Void)?
 
     public init(profile: ProfileConfig, logger: Logger, time: any TimeSource = SystemTimeSource(), recordDirectory: String? = nil,
                 onReady: @escaping @Sendable (RuntimeReady) -> Void = { _ in }) {
@@ -63,10 +65,14 @@ public struct PropBotRuntime: Service {
                                              logger: logger.with(component: "control"))
         let stream = EventHub()
         let publisher = StreamPublisher(hub: stream, service: control.service, strategy: strategy, time: time)
-        let router = APIRouter.build(APISources(clock: time, metrics: metrics, books: { hub.books() }, execution: execution,
-                                                strategy: strategy, control: control,
-                                                loopbackOnly: ["127.0.0.1", "::1", "localhost"].contains(profile.server.host),
-                                                stream: stream))
+        let health = try HealthMonitor(profile: profile, hub: hub, execution: execution, strategy: strategy, control: control,
+                                       stream: stream, time: time)
+        var sources = APISources(clock: time, metrics: metrics, books: { hub.books() }, execution: execution,
+                                 strategy: strategy, control: control,
+                                 loopbackOnly: ["127.0.0.1", "::1", "localhost"].contains(profile.server.host), stream: stream)
+        sources.health = health
+        let router = APIRouter.build(sources)
+        onRoutes?(router.routes.map { "\($0.method.rawValue) \($0.path)" })
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(profile.server.host, port: profile.server.port), serverName: nil),
@@ -83,6 +89,7 @@ public struct PropBotRuntime: Service {
             if let strategy { group.addTask { await strategy.run() } }
             group.addTask { await control.run() }
             group.addTask { await publisher.run() }
+            group.addTask { await health.run() }
             // The HTTP server returns once graceful shutdown begins; then the feeds are cancelled.
             group.addTask { try await app.run() }
             _ = try await group.next()

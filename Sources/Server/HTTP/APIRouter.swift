@@ -19,6 +19,8 @@ public struct APISources: Sendable {
     public var loopbackOnly: Bool
     /// The operator event stream (`/api/ui/stream`).
     public var stream: EventHub?
+    /// Health, status and readiness.
+    var health: HealthMonitor?
 
     public init(clock: any TimeSource, metrics: MetricsRegistry, books: @escaping @Sendable () async -> [BookView],
                 execution: ExecutionPlane? = nil, strategy: StrategyRunner? = nil, control: ControlPlane? = nil,
@@ -38,6 +40,7 @@ public enum APIRouter {
             ControlRoutes.add(to: router, plane: control, isLocal: sources.loopbackOnly)
         }
         if let stream = sources.stream { StreamRoute.add(to: router, hub: stream) }
+        if let health = sources.health { HealthRoutes.add(to: router, monitor: health) }
         router.get("/api/health") { _, _ in HealthResponse.now(clock: sources.clock) }
         router.get("/api/md/books") { _, _ in await sources.books() }
         router.get("/api/execution/status") { _, _ in try await plane(sources).statusResponse() }

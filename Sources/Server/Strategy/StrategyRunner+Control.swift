@@ -158,3 +158,22 @@ public enum StrategyControlError: PropError {
         }
     }
 }
+
+/// What the health monitor reads from the strategy.
+struct StrategyHealthFacts: Sendable {
+    var ready: Bool
+    var riskHold: String?
+    var unhedgedBreached: [String]
+    /// Drawdown from today's peak equity, bps of that peak.
+    var dayDrawdownBps: Double
+}
+
+extension StrategyRunner {
+    func healthFacts() -> StrategyHealthFacts {
+        guard let e = engine else { return StrategyHealthFacts(ready: false, riskHold: nil, unhedgedBreached: [], dayDrawdownBps: 0) }
+        let peak = e.portfolio.peakEquityToday.doubleValue, equity = e.portfolio.equity.doubleValue
+        return StrategyHealthFacts(ready: true, riskHold: e.risk.holdReason?.messageRu,
+                                   unhedgedBreached: e.exposure.pairs.filter(\.value.breached).map(\.key).sorted(),
+                                   dayDrawdownBps: peak > 0 ? max(0, (peak - equity) / peak * 10_000) : 0)
+    }
+}

@@ -4,7 +4,7 @@ import Journal
 import Logging
 import Ops
 import PropCore
-import Server
+@testable import Server
 import ServiceLifecycle
 import VenueSim
 
@@ -37,13 +37,15 @@ struct StrategyRig: Sendable {
 
     /// Runs `body` with a fresh simulator and the process on it; always shuts both down.
     static func with(strategy: StrategyConfig = tradingStrategy, seed: UInt64 = 7,
+                     onRoutes: (@Sendable ([String]) -> Void)? = nil,
                      _ body: (StrategyRig) async throws -> Void) async throws {
         try await ExecutionRig.with(seed: seed) { rig in
             let journal = rig.directory.appendingPathComponent("strategy.sqlite").path
             let ready = ReadyBox()
-            let runtime = PropBotRuntime(profile: profile(rig, journal: journal, strategy: strategy),
+            var runtime = PropBotRuntime(profile: profile(rig, journal: journal, strategy: strategy),
                                          logger: ExecutionRig.quietLogger(label: "strategy-test"),
                                          onReady: { r in Task { await ready.set(r.api) } })
+            runtime.onRoutes = onRoutes
             let group = ServiceGroup(configuration: .init(services: [runtime], logger: ExecutionRig.quietLogger(label: "group")))
             let task = Task { try await group.run() }
             defer { task.cancel() }
