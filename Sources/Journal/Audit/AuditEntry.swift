@@ -16,7 +16,13 @@ public struct AuditEntry: Sendable, Hashable {
     /// An entry.
     public init(wallMs: Int64, actor: String, action: String, target: String? = nil, outcome: AuditOutcome,
                 detailJSON: String = "{}") {
-        self.wallMs = wallMs; self.actor = actor; self.action = action; self.target = target
-        self.outcome = outcome; self.detailJSON = detailJSON
+        self.wallMs = wallMs; self.actor = Self.storable(actor); self.action = Self.storable(action)
+        self.target = target.map(Self.storable); self.outcome = outcome; self.detailJSON = Self.storable(detailJSON)
+    }
+
+    /// SQLite text ends at a NUL byte, so a stored field would read back shorter than what was hashed and the
+    /// chain would look tampered with (seen under API fuzzing): NUL is written out as `\u0000`.
+    static func storable(_ text: String) -> String {
+        text.utf8.contains(0) ? text.replacingOccurrences(of: "\u{0}", with: "\\u0000") : text
     }
 }

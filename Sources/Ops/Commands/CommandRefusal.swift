@@ -17,6 +17,9 @@ public enum CommandRefusal: PropError, Equatable {
     case config([ConfigIssue])
     /// The runtime failed to apply an accepted change; the old value stays.
     case effectFailed(action: String, reasonRu: String)
+    /// The runtime cannot apply it in its present condition (not started yet, nothing to roll back, an instrument
+    /// not loaded): the request is fine, the moment is not (409); the old value stays.
+    case effectPrecondition(action: String, reasonRu: String, hintRu: String)
     /// The audit log cannot be written, so nothing may change.
     case auditUnavailable(reasonRu: String)
 
@@ -25,7 +28,7 @@ public enum CommandRefusal: PropError, Equatable {
         switch self {
         case .auth(let e): e.httpStatus
         case .approval(let e): e.httpStatus
-        case .control: 409
+        case .control, .effectPrecondition: 409
         case .outOfRange, .invalidValue, .config: 422
         case .effectFailed: 502
         case .auditUnavailable: 503
@@ -38,7 +41,7 @@ public enum CommandRefusal: PropError, Equatable {
         case .outOfRange(let field, _, _), .invalidValue(let field, _, _): field
         case .approval: "approval_id"
         case .config(let issues): issues.first?.path
-        case .auth, .control, .effectFailed, .auditUnavailable: nil
+        case .auth, .control, .effectFailed, .effectPrecondition, .auditUnavailable: nil
         }
     }
 
@@ -52,6 +55,7 @@ public enum CommandRefusal: PropError, Equatable {
         case .invalidValue: "command_invalid_value"
         case .config: "command_config_invalid"
         case .effectFailed: "command_effect_failed"
+        case .effectPrecondition: "command_not_applicable_now"
         case .auditUnavailable: "command_audit_unavailable"
         }
     }
@@ -67,7 +71,8 @@ public enum CommandRefusal: PropError, Equatable {
         case .invalidValue(let field, let problem, _): "\(field): \(problem)"
         case .config(let issues):
             "конфигурация отклонена, ошибок: \(issues.count): " + issues.map(\.rendered).joined(separator: "; ")
-        case .effectFailed(let action, let reason): "\(action): изменение не применено: \(reason)"
+        case .effectFailed(let action, let reason), .effectPrecondition(let action, let reason, _):
+            "\(action): изменение не применено: \(reason)"
         case .auditUnavailable(let reason): "журнал аудита недоступен, команда не выполнена: \(reason)"
         }
     }
@@ -82,6 +87,7 @@ public enum CommandRefusal: PropError, Equatable {
         case .invalidValue(_, _, let hint): hint
         case .config: "исправьте ошибки и повторите; проверка: propbot config validate ФАЙЛ"
         case .effectFailed: "прежнее значение действует; проверьте /status и журнал, повторите позже"
+        case .effectPrecondition(_, _, let hint): hint
         case .auditUnavailable: "проверьте диск и файл ops.audit_path; propbot audit verify"
         }
     }

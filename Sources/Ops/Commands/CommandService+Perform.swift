@@ -90,6 +90,9 @@ extension CommandService {
         let reason = (error as? any PropError)?.messageRu ?? "\(error)"
         _ = await record(actor: actor.name, action: command.action, target: command.auditTarget, outcome: .error,
                          detail: ["reason_ru": reason])
+        if let p = error as? any EffectPreconditionError {
+            return .refused(.effectPrecondition(action: command.action, reasonRu: reason, hintRu: p.hintRu))
+        }
         return .refused(.effectFailed(action: command.action, reasonRu: reason))
     }
 

@@ -6,6 +6,9 @@ public import PropCore
 /// into `CommandService` (that would wait for itself). `cancelAll` and `flatten` run after the lock is
 /// released: they may report completion (`.killCancelDone`, `.killFlattenDone`) through
 /// `CommandService.report(_:)` directly, or start the work and report later from another task.
+/// An effect's refusal that depends on the moment, not on a fault (answered 409 instead of 502).
+public protocol EffectPreconditionError: PropError {}
+
 public protocol ControlEffects: Sendable {
     /// The control state or settings changed: gate the strategy to `snapshot.state` (RUN/SAFE_MODE open
     /// risk, PAUSE only manages positions, HOLD and KILL place nothing new).

@@ -77,7 +77,7 @@ actor ConfigHistory {
 }
 
 /// Why a run-time change cannot be applied in this process.
-enum RuntimeControlError: PropError {
+enum RuntimeControlError: EffectPreconditionError {
     case noStrategy
     case nothingToRollBack
 

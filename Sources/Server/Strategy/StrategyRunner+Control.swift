@@ -132,7 +132,7 @@ extension StrategyRunner {
 }
 
 /// Why a run-time change could not be applied.
-public enum StrategyControlError: PropError {
+public enum StrategyControlError: EffectPreconditionError {
     case notReady
     case notLoaded([InstrumentId])
 
