@@ -71,6 +71,10 @@ public struct PropBotRuntime: Service {
                                  strategy: strategy, control: control,
                                  loopbackOnly: ["127.0.0.1", "::1", "localhost"].contains(profile.server.host), stream: stream)
         sources.health = health
+        sources.opsViews = OpsViewRoutes.Context(profile: profile, execution: execution, strategy: strategy, hub: {
+            let tops = Dictionary(hub.tops().map { ($0.instrument, $0) }, uniquingKeysWith: { a, _ in a })
+            return await hub.rules().sorted { $0.id < $1.id }.map { InstrumentMeta($0, top: tops[$0.id]) }
+        }, control: control, health: health, recording: recordDirectory != nil)
         let router = APIRouter.build(sources)
         onRoutes?(router.routes.map { "\($0.method.rawValue) \($0.path)" })
         let app = Application(

@@ -21,6 +21,8 @@ public struct APISources: Sendable {
     public var stream: EventHub?
     /// Health, status and readiness.
     var health: HealthMonitor?
+    /// Reconciliation, invariants, flags, risk budget, latency and instrument views.
+    var opsViews: OpsViewRoutes.Context?
 
     public init(clock: any TimeSource, metrics: MetricsRegistry, books: @escaping @Sendable () async -> [BookView],
                 execution: ExecutionPlane? = nil, strategy: StrategyRunner? = nil, control: ControlPlane? = nil,
@@ -41,6 +43,7 @@ public enum APIRouter {
         }
         if let stream = sources.stream { StreamRoute.add(to: router, hub: stream) }
         if let health = sources.health { HealthRoutes.add(to: router, monitor: health) }
+        if let views = sources.opsViews { OpsViewRoutes.add(to: router, views) }
         router.get("/api/health") { _, _ in HealthResponse.now(clock: sources.clock) }
         router.get("/api/md/books") { _, _ in await sources.books() }
         router.get("/api/execution/status") { _, _ in try await plane(sources).statusResponse() }
@@ -60,8 +63,10 @@ public enum APIRouter {
     }
 
     /// The strategy, or 503 with a Russian reason when this profile does not trade.
-    static func strategy(_ sources: APISources) throws -> StrategyRunner {
-        guard let s = sources.strategy else {
+    static func strategy(_ sources: APISources) throws -> StrategyRunner { try strategy(sources.strategy) }
+
+    static func strategy(_ strategy: StrategyRunner?) throws -> StrategyRunner {
+        guard let s = strategy else {
             throw HTTPError(.serviceUnavailable, message: "Стратегия не запущена: в профиле нет бирж с ключами API")
         }
         return s
@@ -76,8 +81,10 @@ public enum APIRouter {
     }
 
     /// The order path, or 503 with a Russian reason when this profile does not trade.
-    static func plane(_ sources: APISources) throws -> ExecutionPlane {
-        guard let plane = sources.execution else {
+    static func plane(_ sources: APISources) throws -> ExecutionPlane { try plane(sources.execution) }
+
+    static func plane(_ execution: ExecutionPlane?) throws -> ExecutionPlane {
+        guard let plane = execution else {
             throw HTTPError(.serviceUnavailable, message: "Торговый контур не запущен: в профиле нет бирж с ключами API")
         }
         return plane

@@ -18,6 +18,22 @@ enum HealthOperations {
             Op(method: "GET", path: "/api/ui/status/components", summary: "Карточки компонентов", tag: "status", query: [group], responses: bad),
             Op(method: "GET", path: "/api/ui/status/slo", summary: "SLO и бюджет исключений", tag: "status", responses: OpenAPIDocument.auth),
             Op(method: "GET", path: "/live-readiness", summary: "Готовность к торговле с причинами", tag: "status", responses: OpenAPIDocument.auth),
+        ] + views
+    }
+
+    static var views: [Op] {
+        let unavailable = OpenAPIDocument.auth.merging(["503": "торговый контур или стратегия не запущены"]) { a, _ in a }
+        return [
+            Op(method: "GET", path: "/api/ui/recon/status", summary: "Последняя сверка с биржами", tag: "recon", responses: unavailable),
+            Op(method: "GET", path: "/api/ui/recon/diffs", summary: "Расхождения последней сверки", tag: "recon", responses: unavailable),
+            Op(method: "GET", path: "/api/ui/recon/orders", summary: "Незавершённые ордера журнала", tag: "recon", responses: unavailable),
+            Op(method: "GET", path: "/api/ui/recon/positions", summary: "Позиции по сделкам бота", tag: "recon", responses: unavailable),
+            Op(method: "GET", path: "/api/ui/ops/invariants", summary: "Инварианты портфеля", tag: "ops", responses: unavailable),
+            Op(method: "GET", path: "/api/ui/ops/flags", summary: "Флаги процесса", tag: "ops", responses: OpenAPIDocument.auth),
+            Op(method: "GET", path: "/api/ui/risk/budget", summary: "Использование лимитов и бюджет исключений", tag: "ops", responses: unavailable),
+            Op(method: "GET", path: "/api/ui/ops/latency", summary: "Задержки (p95 разрывов WS, цикла ордера)", tag: "ops", responses: unavailable),
+            Op(method: "GET", path: "/metrics/latency", summary: "Задержки (то же, для мониторинга)", tag: "system", responses: unavailable),
+            Op(method: "GET", path: "/api/md/meta", summary: "Правила инструментов и состояние стаканов", tag: "market-data", responses: OpenAPIDocument.auth),
         ]
     }
 }

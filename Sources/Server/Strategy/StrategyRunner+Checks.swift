@@ -16,6 +16,7 @@ extension StrategyRunner {
         }
         let violations = engine!.checkPortfolio(expectedPositions: expected)
         let signature = violations.map { "\($0.code)|\($0.expected)|\($0.actual)" }
+        lastViolationsRu = violations.map(\.messageRu)
         defer { lastViolationSignature = signature }
         guard let first = violations.first, signature == lastViolationSignature, !engine!.risk.isHeld else { return }
         engine!.risk.hold(first.messageRu)

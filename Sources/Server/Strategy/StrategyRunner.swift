@@ -34,6 +34,8 @@ public actor StrategyRunner {
     var phasesSeen: [String: ArbitragePhase] = [:]
     /// The last invariant check's findings (a violation must repeat before it HOLDs).
     var lastViolationSignature: [String] = []
+    /// The same findings in Russian, for `/api/ui/ops/invariants`.
+    var lastViolationsRu: [String] = []
     /// Instrument of every engine slot (the depth reader's lookup).
     var slotIds: [InstrumentId] = []
     /// Last mark update seen per instrument.

@@ -51,6 +51,13 @@ import Testing
             for key in ["ready", "reasons", "advice_ru", "leader", "fencing_token", "venue_halt", "data_quorum"] {
                 #expect(md.keys.contains(key), "readiness field \(key)")
             }
+            // Every described read answers 200 with JSON on a running process (the stream is read by its own tests).
+            for op in OpenAPIDocument.operations where op.method == "GET" && op.path != "/api/ui/stream" {
+                let r = try await HTTPClient.shared.execute(HTTPClientRequest(url: s.api + op.path), timeout: .seconds(10))
+                let body = String(buffer: try await r.body.collect(upTo: 8 << 20))
+                #expect(r.status.code == 200, "\(op.path): \(r.status.code) \(body.prefix(300))")
+            }
+
             let bad = try await HTTPClient.shared.execute(HTTPClientRequest(url: s.api + "/api/ui/status/overview?group=P9"), timeout: .seconds(10))
             let badBody = String(buffer: try await bad.body.collect(upTo: 1 << 16))
             #expect(bad.status.code == 422 && badBody.contains("group"), "\(badBody)")
