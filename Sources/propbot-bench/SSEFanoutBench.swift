@@ -34,13 +34,18 @@ enum SSEFanoutBench {
 
         let alone = await onThread { TickToOrderBench.measure(iterations: iterations) }
         let counts = Counts(clients)
+        // Its own client: the shared one keeps at most 8 connections per host, and every stream holds one open.
+        var config = HTTPClient.Configuration()
+        config.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = clients + 4
+        let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: config)
         let stop = ContinuousClock.now + .seconds(seconds)
         let readers = (0..<clients).map { i in
-            Task { await read(api + "/api/ui/stream", client: i, until: stop, counts: counts) }
+            Task { await read(http, api + "/api/ui/stream", client: i, until: stop, counts: counts) }
         }
         try? await Task.sleep(for: .seconds(1))
         let loaded = await onThread { TickToOrderBench.measure(iterations: iterations) }
         for r in readers { await r.value }
+        try? await http.shutdown()
         let perClient = await counts.values.map { Double($0) / Double(seconds) }
         let dropped = await counts.ended
         await group.triggerGracefulShutdown()
@@ -62,12 +67,16 @@ enum SSEFanoutBench {
     }
 
     /// One stream client: counts typed events (heartbeats excluded) until `until`.
-    static func read(_ url: String, client: Int, until: ContinuousClock.Instant, counts: Counts) async {
+    static func read(_ http: HTTPClient, _ url: String, client: Int, until: ContinuousClock.Instant, counts: Counts) async {
         do {
-            let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: url), timeout: .seconds(60))
-            var n = 0
+            let response = try await http.execute(HTTPClientRequest(url: url), timeout: .seconds(60))
+            var n = 0, tail = ""
             for try await chunk in response.body {
-                n += String(buffer: chunk).components(separatedBy: "\nevent: ").count - 1
+                // Frames may split across chunks: count complete "event: " lines, heartbeats excluded.
+                let text = tail + String(buffer: chunk)
+                var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                tail = String(lines.removeLast())
+                n += lines.filter { $0.hasPrefix("event: ") && $0 != "event: heartbeat" }.count
                 if ContinuousClock.now >= until { break }
             }
             await counts.set(client, n)
