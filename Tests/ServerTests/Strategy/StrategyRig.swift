@@ -38,8 +38,10 @@ struct StrategyRig: Sendable {
     /// Runs `body` with a fresh simulator and the process on it; always shuts both down.
     static func with(strategy: StrategyConfig = tradingStrategy, seed: UInt64 = 7,
                      onRoutes: (@Sendable ([String]) -> Void)? = nil,
+                     beforeStart: (ExecutionRig) async -> Void = { _ in },
                      _ body: (StrategyRig) async throws -> Void) async throws {
         try await ExecutionRig.with(seed: seed) { rig in
+            await beforeStart(rig)
             let journal = rig.directory.appendingPathComponent("strategy.sqlite").path
             let ready = ReadyBox()
             var runtime = PropBotRuntime(profile: profile(rig, journal: journal, strategy: strategy),
