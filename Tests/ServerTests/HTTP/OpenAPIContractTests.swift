@@ -51,7 +51,13 @@ import Testing
             for key in ["ready", "reasons", "advice_ru", "leader", "fencing_token", "venue_halt", "data_quorum"] {
                 #expect(md.keys.contains(key), "readiness field \(key)")
             }
-            // Every described read answers 200 with JSON on a running process (the stream is read by its own tests).
+            // Every described read answers 200 with JSON on a running process once the strategy has read the venue
+            // rules (before that the strategy views answer 503 by design; the stream is read by its own tests).
+            let strategyReady = await ExecutionRig.eventually(90) {
+                let r = try? await HTTPClient.shared.execute(HTTPClientRequest(url: s.api + "/api/ui/risk/budget"), timeout: .seconds(10))
+                return r?.status.code == 200
+            }
+            #expect(strategyReady)
             for op in OpenAPIDocument.operations where op.method == "GET" && op.path != "/api/ui/stream" {
                 let r = try await HTTPClient.shared.execute(HTTPClientRequest(url: s.api + op.path), timeout: .seconds(10))
                 let body = String(buffer: try await r.body.collect(upTo: 8 << 20))
