@@ -87,13 +87,15 @@ public struct PropBotRuntime: Service {
             logger: logger.with(component: "api")
         )
         defer { logger.info("stopped") }
+        // The control plane's loops (guarded startup, stream publisher, health monitor) only observe and report:
+        // they are cancelled at shutdown but not waited for, so none of them can hold the process open (seen: a
+        // shutdown that never finished, about one in eight under trace logging).
+        let observers = [Task { await control.run() }, Task { await publisher.run() }, Task { await health.run() }]
+        defer { for t in observers { t.cancel() } }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await hub.run() }
             group.addTask { await execution.run() }
             if let strategy { group.addTask { await strategy.run() } }
-            group.addTask { await control.run() }
-            group.addTask { await publisher.run() }
-            group.addTask { await health.run() }
             // The HTTP server returns once graceful shutdown begins; then the feeds are cancelled.
             group.addTask { try await app.run() }
             _ = try await group.next()
