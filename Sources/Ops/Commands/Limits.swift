@@ -20,6 +20,14 @@ public struct Limits: Sendable, Hashable, Codable {
         priceBandBps = risk.priceBandBps; dailyLossLimit = risk.dailyLossLimit; maxDrawdown = risk.maxDrawdown
     }
 
+    /// The inverse of `init(risk:)`: these limits written into a profile's `risk` section (its other caps stay).
+    public func apply(to risk: inout RiskConfig) {
+        risk.maxOrderNotional = maxOrderNotional; risk.maxInstrumentNotional = maxInstrumentNotional
+        risk.maxVenueGross = maxVenueGross; risk.maxGross = maxGross; risk.maxNet = maxNet
+        risk.maxOpenArbitrages = maxOpenArbitrages; risk.maxInFlightOrders = maxInFlightOrders
+        risk.priceBandBps = priceBandBps; risk.dailyLossLimit = dailyLossLimit; risk.maxDrawdown = maxDrawdown
+    }
+
     enum CodingKeys: String, CodingKey {
         case maxOrderNotional = "max_order_notional"
         case maxInstrumentNotional = "max_instrument_notional"

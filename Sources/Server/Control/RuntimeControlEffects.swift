@@ -26,23 +26,23 @@ struct RuntimeControlEffects: ControlEffects {
         await link.report(.killFlattenDone(residual: residual))
     }
 
-    func applyRiskLevel(_ level: Int) async throws { try await strategy(ready: true).setRiskLevel(level) }
-    func applyLeverage(_ setting: LeverageSetting) async throws { try await strategy(ready: true).setLeverage(setting) }
-    func applyLimits(_ limits: Limits) async throws { try await strategy(ready: true).setLimits(limits) }
+    func applyRiskLevel(_ level: Int) async throws { try await runner().setRiskLevel(level) }
+    func applyLeverage(_ setting: LeverageSetting) async throws { try await runner().setLeverage(setting) }
+    func applyLimits(_ limits: Limits) async throws { try await runner().setLimits(limits) }
 
     func applyUniverse(_ universe: [InstrumentId]) async throws {
-        try await strategy(ready: true).setUniverse(universe)
+        try await runner().setUniverse(universe)
     }
 
     func applyConfig(_ config: ProfileConfig, yaml: String) async throws {
-        let s = try strategy(ready: true)
+        let s = try runner()
         let previous = await s.currentProfile
         try await s.applyProfile(config)
         await history.push(previous)
     }
 
     func rollbackConfig() async throws -> ProfileConfig {
-        let s = try strategy(ready: true)
+        let s = try runner()
         guard let previous = await history.pop() else { throw RuntimeControlError.nothingToRollBack }
         do { try await s.applyProfile(previous) } catch {
             await history.push(previous)
@@ -51,7 +51,7 @@ struct RuntimeControlEffects: ControlEffects {
         return previous
     }
 
-    private func strategy(ready: Bool) throws -> StrategyRunner {
+    private func runner() throws -> StrategyRunner {
         guard let strategy else { throw RuntimeControlError.noStrategy }
         return strategy
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Journal
 import Ops
+import PropCore
 
 /// `GET /api/ui/settings/risk-profile`.
 struct RiskProfileView: Encodable, Sendable {
@@ -27,7 +28,7 @@ struct ApprovalPending: Encodable, Sendable {
 
     init(_ p: PendingApproval) {
         approvalId = p.id; action = p.command.action; requestedBy = p.requestedBy.name
-        expiresAt = Date(timeIntervalSince1970: Double(p.expiresMs) / 1000).formatted(.iso8601)
+        expiresAt = ISO8601Millis.string(fromMillis: p.expiresMs)
         messageRu = "Нужно подтверждение второго оператора: POST /api/ui/approvals {\"id\": \"\(p.id)\"} до \(expiresAt)"
     }
 
@@ -66,7 +67,7 @@ struct AuditRow: Encodable, Sendable {
     init(_ r: AuditRecord) {
         seq = r.seq; actor = r.entry.actor; action = r.entry.action; target = r.entry.target
         outcome = r.entry.outcome.rawValue
-        ts = Date(timeIntervalSince1970: Double(r.entry.wallMs) / 1000).formatted(.iso8601)
+        ts = ISO8601Millis.string(fromMillis: r.entry.wallMs)
         detail = (try? JSONDecoder().decode([String: String].self, from: Data(r.entry.detailJSON.utf8))) ?? [:]
         hash = r.hash.map { String(format: "%02x", $0) }.joined()
     }

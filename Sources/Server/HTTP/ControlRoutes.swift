@@ -13,7 +13,7 @@ enum ControlRoutes {
         func auth(_ request: Request) -> String? { request.headers[.authorization] }
 
         router.get("/api/ui/control-state") { request, _ in
-            try await read(service, request, isLocal, action: "control_state") { await service.snapshot() }
+            try await read { await service.snapshot() }
         }
         router.post("/api/control") { request, _ in
             try await command(service, request, isLocal, action: "control", allowed: ["action", "note"]) { body throws(CommandRefusal) in
@@ -31,7 +31,7 @@ enum ControlRoutes {
             }
         }
         router.get("/api/ui/approvals") { request, _ in
-            try await read(service, request, isLocal, action: "approvals") { await service.snapshot().pendingApprovals }
+            try await read { await service.snapshot().pendingApprovals }
         }
         router.post("/api/ui/approvals") { request, _ in
             try await command(service, request, isLocal, action: "approval", allowed: ["id", "decision"]) { body throws(CommandRefusal) in
@@ -45,7 +45,7 @@ enum ControlRoutes {
             }
         }
         router.get("/api/ui/settings/risk-profile") { request, _ in
-            try await read(service, request, isLocal, action: "risk_profile") {
+            try await read {
                 let s = await service.snapshot()
                 return RiskProfileView(riskLevel: s.riskLevel, leverage: s.leverage)
             }
@@ -72,7 +72,7 @@ enum ControlRoutes {
             }
         }
         router.get("/api/ui/limits") { request, _ in
-            try await read(service, request, isLocal, action: "limits") { await service.snapshot().limits }
+            try await read { await service.snapshot().limits }
         }
         router.put("/api/ui/limits") { request, _ in
             try await command(service, request, isLocal, action: "set_limits", allowed: LimitsChange.fieldNames) { body throws(CommandRefusal) in
@@ -88,7 +88,7 @@ enum ControlRoutes {
             }
         }
         router.get("/api/ui/universe") { request, _ in
-            try await read(service, request, isLocal, action: "universe") { await service.snapshot().universe }
+            try await read { await service.snapshot().universe }
         }
         router.put("/api/ui/universe") { request, _ in
             try await command(service, request, isLocal, action: "universe", allowed: ["add", "remove"]) { body throws(CommandRefusal) in
@@ -123,15 +123,14 @@ enum ControlRoutes {
         }
         router.get("/api/ui/ops/changes") { request, _ in
             let limit = try limitParameter(request)
-            return try await read(service, request, isLocal, action: "ops_changes") {
+            return try await read {
                 await service.recentChanges(limit).map(AuditRow.init)
             }
         }
     }
 
     /// A read (the caller was authenticated as at least a viewer by `ReadAuthMiddleware`), encoded.
-    static func read<T: Encodable & Sendable>(_ service: CommandService, _ request: Request, _ isLocal: Bool, action: String,
-                                              _ value: () async -> T) async throws -> Response {
+    static func read<T: Encodable & Sendable>(_ value: () async -> T) async throws -> Response {
         try json(.ok, await value())
     }
 
@@ -195,10 +194,15 @@ enum ControlRoutes {
     }
 
     static func json<T: Encodable>(_ status: HTTPResponse.Status, _ value: T) throws -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(data: try jsonData(value))))
+    }
+
+    /// The API's JSON: sorted keys, so answers and stream events are byte-stable.
+    static func jsonData<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(data: try encoder.encode(value))))
+        return try encoder.encode(value)
     }
 }
 

@@ -58,14 +58,8 @@ extension StrategyRunner {
     /// New limits from now on (the profile's other caps stay).
     public func setLimits(_ limits: Limits) throws(StrategyControlError) {
         guard engine != nil else { throw .notReady }
-        var p = activeProfile
-        p.risk.maxOrderNotional = limits.maxOrderNotional; p.risk.maxInstrumentNotional = limits.maxInstrumentNotional
-        p.risk.maxVenueGross = limits.maxVenueGross; p.risk.maxGross = limits.maxGross; p.risk.maxNet = limits.maxNet
-        p.risk.maxOpenArbitrages = limits.maxOpenArbitrages; p.risk.maxInFlightOrders = limits.maxInFlightOrders
-        p.risk.priceBandBps = limits.priceBandBps; p.risk.dailyLossLimit = limits.dailyLossLimit
-        p.risk.maxDrawdown = limits.maxDrawdown
-        activeProfile = p
-        engine!.risk.setLimits(RiskLimits(profile: p))
+        limits.apply(to: &activeProfile.risk)
+        engine!.risk.setLimits(RiskLimits(profile: activeProfile))
     }
 
     /// Leverage ceiling from now on (gross ≤ ceiling × equity).

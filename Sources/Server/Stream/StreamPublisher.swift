@@ -71,9 +71,7 @@ struct StreamPublisher: Sendable {
     }
 
     static func json<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        (try? ControlRoutes.jsonData(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 }
 
