@@ -88,21 +88,28 @@ public struct PropBotRuntime: Service {
         )
         defer { logger.info("stopped") }
         // The control plane's loops (guarded startup, stream publisher, health monitor) only observe and report:
-        // they are cancelled at shutdown but not waited for, so none of them can hold the process open (seen: a
-        // shutdown that never finished, about one in eight under trace logging).
+        // they run beside the service group and are stopped once it has, before the simulator goes away.
         let observers = [Task { await control.run() }, Task { await publisher.run() }, Task { await health.run() }]
-        defer { for t in observers { t.cancel() } }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await hub.run() }
-            group.addTask { await execution.run() }
-            if let strategy { group.addTask { await strategy.run() } }
-            // The HTTP server returns once graceful shutdown begins; then the feeds are cancelled.
-            group.addTask { try await app.run() }
-            _ = try await group.next()
-            group.cancelAll()
+        var failure: (any Error)?
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await hub.run() }
+                group.addTask { await execution.run() }
+                if let strategy { group.addTask { await strategy.run() } }
+                // The HTTP server returns once graceful shutdown begins; then the feeds are cancelled.
+                group.addTask { try await app.run() }
+                _ = try await group.next()
+                group.cancelAll()
+            }
+        } catch {
+            failure = error
         }
+        // Nothing may still be talking to the venues (the simulator's among them) when they are closed.
+        for t in observers { t.cancel() }
+        for t in observers { await t.value }
         await recording?.close()
         await simulator?.stop()
+        if let failure { throw failure }
     }
 
     /// OKX quantities are contracts: the paper venue needs each contract's coin amount for notional, fees and

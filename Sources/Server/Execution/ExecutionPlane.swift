@@ -108,6 +108,7 @@ public final class ExecutionPlane: Sendable {
             }
             await group.waitForAll()
         }
+        await executor.cancelDisconnectTimers()
     }
 
     static func archive(_ path: String) {

@@ -12,10 +12,18 @@ extension OrderExecutor {
         disconnectedAtMs[venue] = at
         raise("private_stream_down", "Приватный канал \(venue.canonicalName) оборвался (\(reason)); без восстановления за \(settings.cancelOnDisconnectMs) мс ордера будут отменены")
         let bound = settings.cancelOnDisconnectMs
-        Task { [weak self] in
+        disconnectTimers[venue]?.cancel()
+        disconnectTimers[venue] = Task { [weak self] in
             try? await Task.sleep(for: .milliseconds(bound))
+            guard !Task.isCancelled else { return }
             await self?.cancelIfStillDown(venue, since: at)
         }
+    }
+
+    /// Shutdown: no disconnect timer may start venue requests once the execution plane has stopped.
+    func cancelDisconnectTimers() {
+        for timer in disconnectTimers.values { timer.cancel() }
+        disconnectTimers = [:]
     }
 
     func cancelIfStillDown(_ venue: Venue, since: Int64) async {

@@ -31,6 +31,8 @@ public actor OrderExecutor {
     public internal(set) var tradingAllowed = false
     /// When each venue's private stream dropped (wall ms), while it is down.
     var disconnectedAtMs: [Venue: Int64] = [:]
+    /// The pending cancel-on-disconnect per venue (cancelled at shutdown).
+    var disconnectTimers: [Venue: Task<Void, Never>] = [:]
     /// Orders seen on venues that the journal does not know, found and cancelled.
     public internal(set) var orphansCancelled: [OrderReport] = []
     /// The strategy's update stream, once `observe()` was called.

@@ -27,9 +27,11 @@ struct SimHTTPServer: Sendable {
             },
             logger: logger
         )
-        // No signal handling here: the process that embeds the simulator owns SIGINT/SIGTERM.
+        // No signal handling here: the process that embeds the simulator owns SIGINT/SIGTERM. Detached, so the
+        // server does not inherit the embedding service's graceful shutdown: the simulated venues must keep
+        // answering until the bot has stopped talking to them (`stop()`), as a real venue would.
         let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
-        let task = Task {
+        let task = Task.detached {
             do {
                 try await group.run()
             } catch {
@@ -46,15 +48,22 @@ struct SimHTTPServer: Sendable {
         throw SimServerError.notStarted(port)
     }
 
-    /// Graceful shutdown; cancels the server if it has not finished within two seconds.
+    /// Graceful shutdown; cancels the server if it has not finished within two seconds, and stops waiting for it
+    /// two seconds after that (seen: a socket whose handler never ends): stopping the simulator must never hold
+    /// the embedding process open.
     func stop() async {
         await group.triggerGracefulShutdown()
         let task = self.task
+        let (finished, done) = AsyncStream<Void>.makeStream()
+        let waiter = Task { await task.value; done.finish() }
         let watchdog = Task {
             try? await Task.sleep(for: .seconds(2))
             task.cancel()
+            try? await Task.sleep(for: .seconds(2))
+            done.finish()
         }
-        await task.value
+        for await _ in finished {}
         watchdog.cancel()
+        _ = waiter
     }
 }

@@ -49,7 +49,9 @@ public actor VenueSimulator {
                 ports[venue] = server.port
             }
         } catch {
-            for s in servers { await s.stop() }
+            await withTaskGroup(of: Void.self) { group in
+            for s in servers { group.addTask { await s.stop() } }
+        }
             servers.removeAll()
             throw error
         }
@@ -77,7 +79,9 @@ public actor VenueSimulator {
         await ticker?.value
         ticker = nil
         await state.shutDown()
-        for s in servers { await s.stop() }
+        await withTaskGroup(of: Void.self) { group in
+            for s in servers { group.addTask { await s.stop() } }
+        }
         servers.removeAll()
         endpoints = nil
     }

@@ -99,6 +99,18 @@ import Testing
         #expect(!everything.contains(secret))
     }
 
+    /// Ctrl-C while the bot is still starting (feeds resyncing, recovery and clock probes in flight against the
+    /// embedded simulator) must stop it too: seen before, the simulator shut down with the bot and the bot's
+    /// late requests to it kept the process alive for half a minute or for good.
+    @Test func ctrlCDuringStartupStopsTheProcess() async throws {
+        let profile = try Self.demoProfileOnFreePorts()
+        for _ in 0..<3 {
+            let bot = try PropBotProcess(["run", "--config", profile])
+            _ = await bot.firstLine()
+            #expect(try await bot.interruptAndWait(timeout: .seconds(20)) == 0)
+        }
+    }
+
     @Test func simPrintsItsBaseURLsAsTheFirstLine() async throws {
         let sim = try PropBotProcess(["sim", "--port", "0", "--seed", "7", "--api-key", "k1", "--api-secret", "s1", "--balance", "2500"])
         let line = await sim.firstLine()
