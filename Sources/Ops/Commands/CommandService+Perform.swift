@@ -47,20 +47,18 @@ extension CommandService {
             case .success(let c): config = c
             }
             return await change(command, actor: actor, detail: detail, atMs: atMs, messageRu: "конфигурация применена",
-                                apply: { try await $0.applyConfig(config, yaml: yaml) }, commit: { $0.adopt(config) })
+                                apply: { try await $0.applyConfig(config) },
+                                commit: { [by = actor.name] in $0.adopt(config); _ = versions.applied(config, by: by, atMs: atMs) })
 
-        case .configRollback:
-            guard await record(actor: actor.name, action: command.action, outcome: .ok, detail: detail) else {
-                return await auditFailed(command)
+        case .configRollback(let token):
+            let previous: ProfileConfig
+            switch versions.rollbackTarget(token: token) {
+            case .failure(let refusal): return await refuse(command, by: actor.name, refusal)
+            case .success(let p): previous = p
             }
-            do {
-                let restored = try await effects.rollbackConfig()
-                settings.adopt(restored)
-                await settingsChanged(atMs: atMs)
-                return .done(action: command.action, messageRu: "конфигурация откатена", snapshot: makeSnapshot(atMs: atMs))
-            } catch {
-                return await effectFailed(command, actor: actor, error)
-            }
+            return await change(command, actor: actor, detail: detail, atMs: atMs, messageRu: "конфигурация откатена",
+                                apply: { try await $0.applyConfig(previous) },
+                                commit: { [by = actor.name] in $0.adopt(previous); _ = versions.rolledBack(by: by, atMs: atMs) })
 
         case .pause, .resume, .hold, .safeModeOn, .safeModeOff, .kill, .approve, .reject:
             // State commands went to performControl; approvals are handled before perform.

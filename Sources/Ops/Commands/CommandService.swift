@@ -19,6 +19,8 @@ public actor CommandService {
     var machine: ControlStateMachine
     var book: ApprovalBook
     var settings: CommandSettings
+    /// The running configuration and its versions (apply / rollback).
+    var versions: ConfigVersions
     var subscribers: [UInt64: AsyncStream<ControlEvent>.Continuation] = [:]
     var nextSubscriber: UInt64 = 0
     /// One operation at a time (see `exclusive`).
@@ -39,6 +41,7 @@ public actor CommandService {
         policy = ApprovalPolicy(profile: configuration.profile.profile)
         book = ApprovalBook(ttlMs: configuration.approvalTTLms)
         settings = CommandSettings(profile: configuration.profile)
+        versions = ConfigVersions(startup: configuration.profile, atMs: time.wallMillis())
         // An unreadable instruction file must not resume trading: assume the safe default (stay on HOLD).
         let saved = (try? instructions.load()) ?? nil
         machine = .startup(instruction: saved ?? .initial, redHoldNeedsTwoKeys: policy.redHoldNeedsTwoKeys,
@@ -169,11 +172,14 @@ public actor CommandService {
 
     func validatedConfig(_ yaml: String) -> Result<ProfileConfig, CommandRefusal> {
         let source = "\(configuration.profile.profile.rawValue).yaml"
+        let config: ProfileConfig
         do {
-            return .success(try ProfileLoader.load(yaml: yaml, environment: configuration.environment, sourceName: source))
+            config = try ProfileLoader.load(yaml: yaml, environment: configuration.environment, sourceName: source)
         } catch {
             return .failure(.config(error.issues))
         }
+        let fixed = ReloadScope.issues(running: versions.current, new: config)
+        return fixed.isEmpty ? .success(config) : .failure(.config(fixed))
     }
 
     func refuse(_ command: OperatorCommand, by actor: String, _ refusal: CommandRefusal) async -> CommandOutcome {
@@ -202,6 +208,12 @@ public actor CommandService {
                                         requestedBy: $0.requestedBy.name,
                                         expiresAt: ISO8601Millis.string(fromMillis: $0.expiresMs))
             },
+            config: versions.latest,
             ts: ISO8601Millis.string(fromMillis: atMs))
+    }
+
+    /// `GET /api/ui/config`: the version in force, the history, and the effective profile (secrets redacted).
+    public func configState() -> ConfigState {
+        ConfigState(current: versions.latest, history: versions.history.reversed(), profile: versions.current)
     }
 }

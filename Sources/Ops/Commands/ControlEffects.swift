@@ -25,9 +25,6 @@ public protocol ControlEffects: Sendable {
     func applyLimits(_ limits: Limits) async throws
     /// Trade exactly `universe` from now on. Throwing keeps the old one.
     func applyUniverse(_ universe: [InstrumentId]) async throws
-    /// Switch to a validated profile (`yaml` is its text, for the runtime to keep as the rollback point).
-    func applyConfig(_ config: ProfileConfig, yaml: String) async throws
-    /// Go back to the profile before the last apply and return it. Throwing (e.g. nothing to roll back to)
-    /// changes nothing.
-    func rollbackConfig() async throws -> ProfileConfig
+    /// Switch to a validated profile (a new one, or the one a rollback restores). Throwing keeps the old one.
+    func applyConfig(_ config: ProfileConfig) async throws
 }

@@ -29,6 +29,8 @@ public struct ControlSnapshot: Sendable, Hashable, Encodable {
     public var limits: Limits
     public var universe: [String]
     public var pendingApprovals: [Waiting]
+    /// The configuration version in force (its `rollback_token` undoes the last apply).
+    public var config: ConfigVersion
     /// Wall-clock time of the snapshot, ISO-8601.
     public var ts: String
 
@@ -41,6 +43,6 @@ public struct ControlSnapshot: Sendable, Hashable, Encodable {
         case riskLevel = "risk_level"
         case leverage, limits, universe
         case pendingApprovals = "pending_approvals"
-        case ts
+        case config, ts
     }
 }

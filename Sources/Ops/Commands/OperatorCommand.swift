@@ -29,8 +29,9 @@ public enum OperatorCommand: Sendable, Hashable {
     case universeRemove(InstrumentId)
     /// Apply a new profile text (validated first; two-man in live; admin).
     case configApply(yaml: String)
-    /// Go back to the previous profile (admin).
-    case configRollback
+    /// Go back to the profile before the last apply (admin); `token`, when given, must be that apply's rollback
+    /// token, so a rollback never undoes a later change than the one its sender saw.
+    case configRollback(token: String?)
     /// Approve a pending two-man request.
     case approve(id: String)
     /// Withdraw a pending two-man request.
@@ -100,6 +101,7 @@ public enum OperatorCommand: Sendable, Hashable {
         case .setLimits(let change):
             Dictionary(uniqueKeysWithValues: change.values.map { ($0.key, String($0.value)) })
         case .configApply(let yaml): ["yaml_sha256": ConfigDigest.sha256Hex(yaml), "yaml_bytes": String(yaml.utf8.count)]
+        case .configRollback(let token?): ["rollback_token": token]
         default: [:]
         }
     }

@@ -23,8 +23,7 @@ public struct ControlPlane: Sendable {
                 time: any TimeSource, logger: Logger) async throws {
         let link = ServiceLink()
         let effects = RuntimeControlEffects(strategy: strategy, executor: execution.executor, link: link,
-                                            flattenTimeoutMs: Int64(profile.strategy.legRisk.hedgeDeadlineMs) * 3,
-                                            history: ConfigHistory())
+                                            flattenTimeoutMs: Int64(profile.strategy.legRisk.hedgeDeadlineMs) * 3)
         let instructions = FileInstructionStore(path: profile.ops.stateFile)
         // The demo trades out of the box: with no instruction saved yet, the operator's standing order is RUN
         // (guarded startup still holds until every check passes). Every other profile waits for an explicit RUN.

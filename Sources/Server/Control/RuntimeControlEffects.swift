@@ -11,8 +11,6 @@ struct RuntimeControlEffects: ControlEffects {
     let link: ServiceLink
     /// How long flattening may take before KILL reports a residual.
     let flattenTimeoutMs: Int64
-    /// The profile texts applied at run time, newest last (rollback pops one).
-    let history: ConfigHistory
 
     func controlChanged(_ snapshot: ControlSnapshot) async { await strategy?.applyControl(snapshot) }
 
@@ -34,21 +32,8 @@ struct RuntimeControlEffects: ControlEffects {
         try await runner().setUniverse(universe)
     }
 
-    func applyConfig(_ config: ProfileConfig, yaml: String) async throws {
-        let s = try runner()
-        let previous = await s.currentProfile
-        try await s.applyProfile(config)
-        await history.push(previous)
-    }
-
-    func rollbackConfig() async throws -> ProfileConfig {
-        let s = try runner()
-        guard let previous = await history.pop() else { throw RuntimeControlError.nothingToRollBack }
-        do { try await s.applyProfile(previous) } catch {
-            await history.push(previous)
-            throw error
-        }
-        return previous
+    func applyConfig(_ config: ProfileConfig) async throws {
+        try await runner().applyProfile(config)
     }
 
     private func runner() throws -> StrategyRunner {
@@ -64,41 +49,25 @@ actor ServiceLink {
     func report(_ input: ControlInput) async { _ = await service?.report(input) }
 }
 
-/// Profiles replaced by run-time applies, for an exact rollback.
-actor ConfigHistory {
-    private var stack: [ProfileConfig] = []
-    static let limit = 20
-    func push(_ p: ProfileConfig) {
-        stack.append(p)
-        if stack.count > Self.limit { stack.removeFirst() }
-    }
-    func pop() -> ProfileConfig? { stack.popLast() }
-    var depth: Int { stack.count }
-}
-
 /// Why a run-time change cannot be applied in this process.
 enum RuntimeControlError: EffectPreconditionError {
     case noStrategy
-    case nothingToRollBack
 
     var code: String {
         switch self {
         case .noStrategy: "no_strategy"
-        case .nothingToRollBack: "nothing_to_roll_back"
         }
     }
 
     var messageRu: String {
         switch self {
         case .noStrategy: "В этом профиле стратегия не запущена (нет бирж с ключами API или профиль shadow)"
-        case .nothingToRollBack: "Нечего откатывать: конфигурация не применялась с момента запуска"
         }
     }
 
     var hintRu: String {
         switch self {
         case .noStrategy: "настройки стратегии меняются только там, где она торгует"
-        case .nothingToRollBack: "сначала примените новую конфигурацию (POST /api/ui/config/apply)"
         }
     }
 }

@@ -40,6 +40,13 @@ extension OrderExecutor {
                 default: result = .failure(error.outcome == .unresolved ? .unresolved(reason: error.code) : .rejected(code: error.code))
                 }
             }
+            // "Unknown order" is not a failed cancel: the order had already ended (filled or gone).
+            let failed: Bool
+            switch result {
+            case .success, .failure(.unknownOrder): failed = false
+            case .failure: failed = true
+            }
+            sloSamples.append(.cancel(failed: failed, atMs: time.wallMillis()))
             await absorb(manager.cancelResult(id, result, nowNs: nowNs))
         case .query(let instrument, let id):
             guard let api = venues[instrument.venue] else { return }

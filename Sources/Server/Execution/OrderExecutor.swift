@@ -35,6 +35,8 @@ public actor OrderExecutor {
     var disconnectTimers: [Venue: Task<Void, Never>] = [:]
     /// Orders seen on venues that the journal does not know, found and cancelled.
     public internal(set) var orphansCancelled: [OrderReport] = []
+    /// SLO observations for the health monitor (`takeSLOSamples()`).
+    var sloSamples = SLOSampleBuffer()
     /// The strategy's update stream, once `observe()` was called.
     var observer: (stream: AsyncStream<ExecutionUpdate>, sink: AsyncStream<ExecutionUpdate>.Continuation)?
 
@@ -52,10 +54,22 @@ public actor OrderExecutor {
     public func place(_ draft: OrderDraft, parentId: String? = nil, why: String = "strategy") async -> PlaceResult {
         let started = nowNs
         let result = await placeOnce(draft, parentId: parentId, why: why)
-        metrics?.placed(draft.instrument.venue, result, nanos: nowNs &- started)
+        let elapsed = nowNs &- started
+        metrics?.placed(draft.instrument.venue, result, nanos: elapsed)
         metrics?.unresolved.record(manager.unresolvedOrders().count)
+        let atMs = time.wallMillis()
+        switch result {
+        case .accepted:
+            sloSamples.append(.orderCycle(ms: Double(elapsed) / 1e6, atMs: atMs))
+            sloSamples.append(.orderOutcome(rejected: false, atMs: atMs))
+        case .rejected: sloSamples.append(.orderOutcome(rejected: true, atMs: atMs))
+        case .denied, .unresolved: break
+        }
         return result
     }
+
+    /// The SLO observations since the last call (the health monitor feeds them to the SLO engine).
+    func takeSLOSamples() -> [SLOSampleBuffer.Sample] { sloSamples.take() }
 
     func placeOnce(_ draft: OrderDraft, parentId: String?, why: String) async -> PlaceResult {
         let api: any VenueTradingAPI

@@ -119,8 +119,11 @@ enum ControlRoutes {
             }
         }
         router.post("/api/ui/config/rollback") { request, _ in
-            try await command(service, request, isLocal, action: "config_rollback", allowed: []) { _ in .configRollback }
+            try await command(service, request, isLocal, action: "config_rollback", allowed: ["rollback_token"]) { body throws(CommandRefusal) in
+                .configRollback(token: try body.string("rollback_token"))
+            }
         }
+        router.get("/api/ui/config") { _, _ in try await read { await service.configState() } }
         router.get("/api/ui/ops/changes") { request, _ in
             let limit = try limitParameter(request)
             return try await read {

@@ -98,6 +98,13 @@ actor HealthMonitor {
                           reasonTextRu: "свежие данные на \(freshVenues) из \(venues.count) бирж", hintRu: "см. /api/md/books"), now)
 
         let executor = execution.executor
+        for sample in await executor.takeSLOSamples() {
+            switch sample {
+            case .orderCycle(let ms, let at): slo.recordOrderCycle(ms: ms, atMs: at)
+            case .orderOutcome(let rejected, let at): slo.recordOrderOutcome(rejected: rejected, atMs: at)
+            case .cancel(let failed, let at): slo.recordCancel(failed: failed, atMs: at)
+            }
+        }
         let allowed = await executor.tradingAllowed
         let holds = await executor.holdReasons
         for venue in execution.venues {

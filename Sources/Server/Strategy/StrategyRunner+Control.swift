@@ -73,9 +73,13 @@ extension StrategyRunner {
     /// connections are kept). Instruments and venues are not changed here.
     public func applyProfile(_ p: ProfileConfig) throws(StrategyControlError) {
         guard engine != nil else { throw .notReady }
+        // Checked by the command service's reload scope; re-checked so no caller can half-apply a profile.
+        let missing = p.instruments.filter { !slotIds.contains($0) }
+        guard missing.isEmpty else { throw .notLoaded(missing) }
         activeProfile = p
         engine!.settings = ArbitrageSettings(profile: p)
         engine!.risk.setLimits(RiskLimits(profile: p))
+        engine!.excluded = Set(slotIds).subtracting(p.instruments)
         control.riskLevel = p.risk.level
         applyRiskLevel()
     }

@@ -24,7 +24,7 @@ import Testing
 
     @Test func riskReducingCommandsNeverWait() {
         for profile in ProfileKind.allCases {
-            for c: OperatorCommand in [.pause, .hold(note: nil), .kill, .safeModeOn, .status, .configRollback,
+            for c: OperatorCommand in [.pause, .hold(note: nil), .kill, .safeModeOn, .status, .configRollback(token: nil),
                                        .universeRemove(InstrumentId(venue: .okx, base: "BTC", quote: "USDT"))] {
                 #expect(!Self.needs(profile, c, Self.redHold), "\(profile) \(c.action)")
             }

@@ -22,8 +22,7 @@ actor CallbackEffects: ControlEffects {
     func applyLeverage(_ setting: LeverageSetting) {}
     func applyLimits(_ limits: Limits) {}
     func applyUniverse(_ universe: [InstrumentId]) {}
-    func applyConfig(_ config: ProfileConfig, yaml: String) {}
-    func rollbackConfig() throws -> ProfileConfig { ProfileConfig.demoDefault }
+    func applyConfig(_ config: ProfileConfig) {}
 }
 
 @Suite struct CommandServiceConcurrencyTests {

@@ -15,10 +15,12 @@ struct CommandServiceRig {
     static let names: [(String, Role)] = [("ivan", .operator), ("olga", .operator), ("petr", .operator), ("adam", .admin), ("vera", .viewer)]
 
     init(profile kind: ProfileKind = .live, saved: OperatorInstruction? = OperatorInstruction(mode: .run, by: "ivan"),
-         anonymousLocalReads: Bool = false) throws {
-        var profile = ProfileConfig.demoDefault
-        profile.profile = kind
-        profile.ops = .defaults(for: kind)
+         anonymousLocalReads: Bool = false, running: ProfileConfig? = nil) throws {
+        var profile = running ?? ProfileConfig.demoDefault
+        if running == nil {
+            profile.profile = kind
+            profile.ops = .defaults(for: kind)
+        }
         let store = TokenStore(path: opsTempDirectory() + "/tokens.yaml")
         var tokens: [String: String] = [:]
         for (name, role) in Self.names { tokens[name] = try store.add(name: name, role: role, atMs: 1).reveal() }

@@ -105,7 +105,8 @@ import Testing
         #expect(outcome.refusal?.code == "command_effect_failed")
         #expect(await rig.service.snapshot().riskLevel == 50)
         #expect(await rig.audit.entries.last?.outcome == .error)
-        #expect(await rig.run(.configRollback, as: "adam").refusal?.code == "command_effect_failed")
+        #expect(await rig.run(.configRollback(token: nil), as: "adam").refusal?.code == "command_not_applicable_now",
+                "nothing applied since start: nothing to roll back")
     }
 
     @Test func anUnwritableAuditRefusesTheCommandAndHolds() async throws {
@@ -149,7 +150,7 @@ import Testing
         let rig = try CommandServiceRig(profile: .live)
         var texts: [String] = []
         for (name, _) in CommandServiceRig.names {
-            for command: OperatorCommand in [.status, .pause, .kill, .setRiskLevel(99), .configRollback, .approve(id: "ap_x")] {
+            for command: OperatorCommand in [.status, .pause, .kill, .setRiskLevel(99), .configRollback(token: nil), .approve(id: "ap_x")] {
                 let outcome = await rig.run(command, as: name)
                 texts.append("\(outcome)")
                 if let r = outcome.refusal { texts += [r.messageRu, r.hintRu] }

@@ -101,7 +101,7 @@ import Testing
     }
 
     @Test func configApplyNeedsAdminsAndValidatesFirst() async throws {
-        let rig = try CommandServiceRig(profile: .demo)
+        let rig = try CommandServiceRig(profile: .demo, running: try ProfileLoader.load(yaml: "profile: demo\n", environment: [:], sourceName: "t"))
         await rig.startUp()
         let operatorTry = await rig.run(.configApply(yaml: "profile: demo\n"), as: "ivan")
         #expect(operatorTry.refusal?.httpStatus == 403)

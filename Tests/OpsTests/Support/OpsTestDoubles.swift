@@ -21,12 +21,10 @@ actor RecordingEffects: ControlEffects {
     var calls: [String] = []
     var snapshots: [ControlSnapshot] = []
     var failSettings = false
-    var rollbackTo: ProfileConfig?
 
     struct Refused: Error {}
 
     func setFailSettings(_ on: Bool) { failSettings = on }
-    func setRollback(_ config: ProfileConfig) { rollbackTo = config }
 
     func controlChanged(_ snapshot: ControlSnapshot) { snapshots.append(snapshot) }
     func cancelAll() { calls.append("cancel_all") }
@@ -35,12 +33,7 @@ actor RecordingEffects: ControlEffects {
     func applyLeverage(_ setting: LeverageSetting) throws { try settle("leverage \(setting.text)") }
     func applyLimits(_ limits: Limits) throws { try settle("limits \(limits.maxGross)") }
     func applyUniverse(_ universe: [InstrumentId]) throws { try settle("universe \(universe.count)") }
-    func applyConfig(_ config: ProfileConfig, yaml: String) throws { try settle("config \(config.profile)") }
-    func rollbackConfig() throws -> ProfileConfig {
-        guard let rollbackTo else { throw Refused() }
-        calls.append("rollback")
-        return rollbackTo
-    }
+    func applyConfig(_ config: ProfileConfig) throws { try settle("config \(config.risk.level)") }
 
     private func settle(_ call: String) throws {
         guard !failSettings else { throw Refused() }

@@ -39,12 +39,15 @@ struct StrategyRig: Sendable {
     static func with(strategy: StrategyConfig = tradingStrategy, seed: UInt64 = 7,
                      onRoutes: (@Sendable ([String]) -> Void)? = nil,
                      beforeStart: (ExecutionRig) async -> Void = { _ in },
+                     configure: (inout ProfileConfig) -> Void = { _ in },
                      _ body: (StrategyRig) async throws -> Void) async throws {
         try await ExecutionRig.with(seed: seed) { rig in
             await beforeStart(rig)
             let journal = rig.directory.appendingPathComponent("strategy.sqlite").path
             let ready = ReadyBox()
-            var runtime = PropBotRuntime(profile: profile(rig, journal: journal, strategy: strategy),
+            var profile = profile(rig, journal: journal, strategy: strategy)
+            configure(&profile)
+            var runtime = PropBotRuntime(profile: profile,
                                          logger: ExecutionRig.quietLogger(label: "strategy-test"),
                                          onReady: { r in Task { await ready.set(r.api) } })
             runtime.onRoutes = onRoutes
