@@ -39,6 +39,29 @@ extension ArbitrageEngine {
         for pair in pairs.indices { checkExits(pair: pair, nowNs: nowNs, into: &out) }
     }
 
+    /// Operator `hedge`: every entry still working is cancelled and every open imbalance is hedged (or unwound)
+    /// at once instead of at its leg deadline; balanced arbitrages stay open. Returns how many were unbalanced
+    /// or still entering.
+    @discardableResult
+    public mutating func hedgeAll(nowNs: UInt64, wallMs: Int64, into out: inout [EngineCommand]) -> Int {
+        self.wallMs = wallMs
+        var touched = 0
+        for id in activeIds {
+            guard var a = arbitrages[id] else { continue }
+            let pair = markets[slotById[a.buyInstrument] ?? 0].pairIndex
+            let entering = a.legs.contains { $0.isWorking && $0.order.purpose == .entry }
+            guard entering || !isDust(a.imbalance.magnitude, pair: pair) else { continue }
+            touched += 1
+            for i in a.legs.indices where a.legs[i].isWorking && a.legs[i].order.purpose == .entry {
+                requestCancel(&a, leg: i, nowNs: nowNs, into: &out)
+            }
+            a.nextRetryNs = 0
+            arbitrages.store(a)
+            progress(id, nowNs: nowNs, into: &out)
+        }
+        return touched
+    }
+
     /// Back to normal exits after a KILL finished (the operator resumed).
     public mutating func endFlatten() { flattenRequested = false }
 

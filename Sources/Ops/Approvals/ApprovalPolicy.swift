@@ -4,7 +4,7 @@
 ///   `demo` (the demo has one local user and moves no money).
 /// - In `live` only: `safe_off`, raising the risk level, raising the leverage ceiling, any limits change,
 ///   adding an instrument, applying a config.
-/// - Never: pause, hold, kill, safe_on, lowering risk or leverage, removing an instrument, config rollback,
+/// - Never: pause, hold, kill, hedge, safe_on, lowering risk or leverage, removing an instrument, config rollback,
 ///   status — these only reduce risk, and must never wait for a second person.
 public struct ApprovalPolicy: Sendable, Hashable {
     /// The profile the bot runs.
@@ -27,7 +27,7 @@ public struct ApprovalPolicy: Sendable, Hashable {
         case .setRiskLevel(let level): return live && level > riskLevel
         case .setLeverage(let setting): return live && setting.ceiling > leverage.ceiling
         case .setLimits, .universeAdd, .configApply: return live
-        case .status, .pause, .hold, .safeModeOn, .kill, .universeRemove, .configRollback, .approve, .reject:
+        case .status, .pause, .hold, .safeModeOn, .kill, .hedge, .universeRemove, .configRollback, .approve, .reject:
             return false
         }
     }

@@ -40,6 +40,18 @@ extension CommandService {
             return await change(command, actor: actor, detail: detail, atMs: atMs, messageRu: "инструмент \(id) \(verb)",
                                 apply: { try await $0.applyUniverse(next) }, commit: { $0.universe = next })
 
+        case .hedge:
+            guard await record(actor: actor.name, action: command.action, outcome: .ok, detail: detail) else {
+                return await auditFailed(command)
+            }
+            do {
+                let n = try await effects.hedgeNow()
+                return .done(action: command.action, messageRu: n == 0 ? "непокрытых ног нет" : "покрытие запрошено: арбитражей — \(n)",
+                             snapshot: makeSnapshot(atMs: atMs))
+            } catch {
+                return await effectFailed(command, actor: actor, error)
+            }
+
         case .configApply(let yaml):
             let config: ProfileConfig
             switch validatedConfig(yaml) {

@@ -17,6 +17,9 @@ public protocol ControlEffects: Sendable {
     func cancelAll() async
     /// KILL step 2: flatten positions within limits; report `.killFlattenDone(residual:)` when done.
     func flatten() async
+    /// Operator `hedge`: hedge every open imbalance now (no new risk, open arbitrages stay); returns how many
+    /// arbitrages were unbalanced. Throwing changes nothing.
+    func hedgeNow() async throws -> Int
     /// Use risk level `level` (0–100) from now on. Throwing keeps the old level.
     func applyRiskLevel(_ level: Int) async throws
     /// Use this leverage setting from now on. Throwing keeps the old one.

@@ -29,6 +29,8 @@ public enum OperatorCommand: Sendable, Hashable {
     case universeRemove(InstrumentId)
     /// Apply a new profile text (validated first; two-man in live; admin).
     case configApply(yaml: String)
+    /// Hedge every open imbalance now (`/api/control {"action": "hedge"}`): reduces risk, one operator.
+    case hedge
     /// Go back to the profile before the last apply (admin); `token`, when given, must be that apply's rollback
     /// token, so a rollback never undoes a later change than the one its sender saw.
     case configRollback(token: String?)
@@ -54,6 +56,7 @@ public enum OperatorCommand: Sendable, Hashable {
         case .universeRemove: "universe_remove"
         case .configApply: "config_apply"
         case .configRollback: "config_rollback"
+        case .hedge: "hedge"
         case .approve: "approve"
         case .reject: "reject"
         }

@@ -24,6 +24,7 @@ struct RuntimeControlEffects: ControlEffects {
         await link.report(.killFlattenDone(residual: residual))
     }
 
+    func hedgeNow() async throws -> Int { try await runner().hedgeAll() }
     func applyRiskLevel(_ level: Int) async throws { try await runner().setRiskLevel(level) }
     func applyLeverage(_ setting: LeverageSetting) async throws { try await runner().setLeverage(setting) }
     func applyLimits(_ limits: Limits) async throws { try await runner().setLimits(limits) }

@@ -24,9 +24,10 @@ enum ControlRoutes {
                 case "safe_on": return .safeModeOn
                 case "safe_off": return .safeModeOff
                 case "kill": return .kill
+                case "hedge": return .hedge
                 case let other:
                     throw .invalidValue(field: "action", problemRu: "неизвестное действие «\(other)»",
-                                        hintRu: "одно из: pause, resume, hold, safe_on, safe_off, kill")
+                                        hintRu: "одно из: pause, resume, hold, safe_on, safe_off, kill, hedge")
                 }
             }
         }

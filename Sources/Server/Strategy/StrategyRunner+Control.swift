@@ -100,6 +100,14 @@ extension StrategyRunner {
         engine!.excluded = loaded.subtracting(universe)
     }
 
+    /// Operator `hedge`: hedge every open imbalance now; returns how many arbitrages it touched.
+    public func hedgeAll() throws(StrategyControlError) -> Int {
+        guard engine != nil else { throw .notReady }
+        let n = engine!.hedgeAll(nowNs: time.monotonicNanos(), wallMs: time.wallMillis(), into: &commands)
+        perform()
+        return n
+    }
+
     /// KILL step 2: every open arbitrage exits now (reduce-only, within the risk gate); returns when none is
     /// active any more or `timeoutMs` passed, with whether positions remain.
     public func flattenAll(timeoutMs: Int64) async -> Bool {

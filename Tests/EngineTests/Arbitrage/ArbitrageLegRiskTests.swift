@@ -134,3 +134,34 @@ import Testing
         #expect(rig.last?.phase == .open && rig.net.isZero)
     }
 }
+
+/// The operator's `hedge` action (`/api/control {"action": "hedge"}`): hedge now, not at the leg deadline.
+@Suite struct ArbitrageHedgeNowTests {
+    @Test func hedgeCancelsTheHangingEntryAndHedgesTheLoneLegAtOnce() throws {
+        var rig = ArbRig()
+        rig.venue = { ArbitrageLegRiskTests.okxEntry($0) ? .rest : .fill() }
+        rig.books()
+        #expect(!rig.orders.contains { $0.purpose == .hedge }, "the OKX leg still has its 2 s to fill")
+        #expect(rig.position(.binance) == ArbFx.q("0.03"))
+
+        var out: [EngineCommand] = []
+        let touched = rig.engine.hedgeAll(nowNs: rig.nowNs, wallMs: rig.ms, into: &out)
+        rig.pump(out)
+        #expect(touched == 1)
+        #expect(rig.log.contains { if case .cancel = $0 { true } else { false } }, "the hanging entry is cancelled")
+        let hedge = try #require(rig.orders.last)
+        #expect(hedge.purpose == .hedge && hedge.instrument == ArbFx.bybit && hedge.side == .sell && hedge.qty == ArbFx.q("0.03"))
+        #expect(rig.net.isZero, "hedged without waiting for any deadline")
+        #expect(rig.last?.phase == .open)
+    }
+
+    @Test func hedgeLeavesBalancedArbitragesAlone() throws {
+        var rig = ArbRig()
+        rig.books()
+        #expect(rig.last?.phase == .open && rig.net.isZero)
+        let placed = rig.orders.count
+        var out: [EngineCommand] = []
+        #expect(rig.engine.hedgeAll(nowNs: rig.nowNs, wallMs: rig.ms, into: &out) == 0)
+        #expect(out.isEmpty && rig.orders.count == placed)
+    }
+}

@@ -23,6 +23,7 @@ actor CallbackEffects: ControlEffects {
     func applyLimits(_ limits: Limits) {}
     func applyUniverse(_ universe: [InstrumentId]) {}
     func applyConfig(_ config: ProfileConfig) {}
+    func hedgeNow() -> Int { 0 }
 }
 
 @Suite struct CommandServiceConcurrencyTests {

@@ -29,6 +29,7 @@ actor RecordingEffects: ControlEffects {
     func controlChanged(_ snapshot: ControlSnapshot) { snapshots.append(snapshot) }
     func cancelAll() { calls.append("cancel_all") }
     func flatten() { calls.append("flatten") }
+    func hedgeNow() throws -> Int { try settle("hedge"); return 1 }
     func applyRiskLevel(_ level: Int) throws { try settle("risk \(level)") }
     func applyLeverage(_ setting: LeverageSetting) throws { try settle("leverage \(setting.text)") }
     func applyLimits(_ limits: Limits) throws { try settle("limits \(limits.maxGross)") }

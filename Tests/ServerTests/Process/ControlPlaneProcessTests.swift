@@ -91,6 +91,13 @@ import Testing
         #expect(r.status == 200, "\(r.json)")
         _ = try await Self.waitForState(api, "run")
 
+        // HEDGE: one operator, hedges whatever is unbalanced now, trading goes on.
+        r = try await Self.request(.POST, api + "/api/control", token: operatorToken, body: #"{"action": "hedge"}"#)
+        #expect(r.status == 200 && r.json["action"] as? String == "hedge", "\(r.json)")
+        #expect((r.json["message_ru"] as? String)?.isEmpty == false && (r.json["snapshot"] as? [String: Any])?["state"] as? String == "run")
+        r = try await Self.request(.POST, api + "/api/control", token: viewer, body: #"{"action": "hedge"}"#)
+        #expect(r.status == 403, "\(r.json)")
+
         // KILL: cancel everything, flatten, then HOLD with the reason.
         r = try await Self.request(.POST, api + "/api/control", token: operatorToken, body: #"{"action": "kill"}"#)
         #expect(r.status == 200, "\(r.json)")
@@ -101,7 +108,7 @@ import Testing
         // The audit trail saw the refusals and the commands, and its chain verifies.
         let changes = try await Self.request(.GET, api + "/api/ui/ops/changes?limit=200").array.compactMap { $0 as? [String: Any] }
         let actions = Set(changes.compactMap { $0["action"] as? String })
-        #expect(actions.isSuperset(of: ["login", "pause", "resume", "kill", "set_risk_level"]), "\(actions)")
+        #expect(actions.isSuperset(of: ["login", "pause", "resume", "hedge", "kill", "set_risk_level"]), "\(actions)")
         #expect(changes.contains { $0["actor"] as? String == "oleg" && $0["action"] as? String == "pause" })
         let secretPart = String(operatorToken.dropFirst(4))
         let trail = "\(changes)"
