@@ -18,6 +18,9 @@ public enum HoldCode: String, Sendable, Hashable, CaseIterable, Codable {
     case invariant
     /// Market data stale or out of sequence on a venue.
     case mdStale = "md_stale"
+    /// The SLO engine: market-data gaps (`ws_gap_ms_p95`) far over target for minutes on a venue. Its own code, so
+    /// that neither this nor the staleness check can clear the other's HOLD.
+    case mdGap = "md_gap"
     /// The leader lease was lost (another instance may trade).
     case leaderLost = "leader_lost"
     /// A KILL finished; positions were cancelled and flattened.
@@ -29,7 +32,7 @@ public enum HoldCode: String, Sendable, Hashable, CaseIterable, Codable {
     public var isRed: Bool {
         switch self {
         case .risk, .recon, .slo, .invariant, .killed, .audit: true
-        case .startup, .manual, .clockSkew, .mdStale, .leaderLost: false
+        case .startup, .manual, .clockSkew, .mdStale, .mdGap, .leaderLost: false
         }
     }
 
@@ -37,7 +40,7 @@ public enum HoldCode: String, Sendable, Hashable, CaseIterable, Codable {
     /// operator's resume is refused while one is active. The others are cleared by the resume itself.
     public var isCondition: Bool {
         switch self {
-        case .startup, .clockSkew, .mdStale, .leaderLost: true
+        case .startup, .clockSkew, .mdStale, .mdGap, .leaderLost: true
         case .manual, .risk, .recon, .slo, .invariant, .killed, .audit: false
         }
     }
@@ -53,6 +56,7 @@ public enum HoldCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .clockSkew: "расхождение часов с биржами выше допустимого"
         case .invariant: "нарушен инвариант движка"
         case .mdStale: "рыночные данные устарели или пропущены"
+        case .mdGap: "SLO: паузы рыночных данных устойчиво выше цели"
         case .leaderLost: "потеряна аренда лидера (торговать может другой экземпляр)"
         case .killed: "выполнена аварийная остановка (KILL)"
         case .audit: "журнал аудита недоступен для записи"

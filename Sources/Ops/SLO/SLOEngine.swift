@@ -76,7 +76,7 @@ public struct SLOEngine: Sendable {
         var alerts: [StatusAlert] = []
         var holds: [HoldReason] = []
 
-        // Market-data gaps, per venue: sustained 3× ⇒ md_stale (a condition, cleared on recovery).
+        // Market-data gaps, per venue: sustained 3× ⇒ md_gap (a condition, cleared on recovery).
         var staleNow: [String] = [], recoveredAll = true, worstGap = 0.0
         for venue in wsGap.keys.sorted() {
             let w = wsGap[venue]!
@@ -125,7 +125,7 @@ public struct SLOEngine: Sendable {
 
         // Hold reasons, one per code.
         if !staleNow.isEmpty {
-            holds.append(HoldReason(code: .mdStale, detailRu: "SLO ws_gap_ms_p95 выше \(NumberText.fixed(policy.holdMultiplier, decimals: 0))× цели "
+            holds.append(HoldReason(code: .mdGap, detailRu: "SLO ws_gap_ms_p95 выше \(NumberText.fixed(policy.holdMultiplier, decimals: 0))× цели "
                 + "\(NumberText.ms(targets.wsGapMsP95)) дольше \(policy.holdAfterMs / 60_000) мин — " + staleNow.joined(separator: ", "),
                 sinceMs: atMs))
         }
@@ -153,14 +153,14 @@ public struct SLOEngine: Sendable {
             inputs.append(.raiseHold(h))
         }
         latched.formIntersection(heldCodes)
-        for code in [HoldCode.mdStale, .clockSkew] {
+        for code in [HoldCode.mdGap, .clockSkew] {
             if heldCodes.contains(code) {
                 raisedConditions.insert(code)
             } else if raisedConditions.contains(code) {
-                // md_stale clears only once every venue that tripped it is back within target.
-                if code == .mdStale, !recoveredAll { continue }
+                // md_gap clears only once every venue that tripped it is back within target.
+                if code == .mdGap, !recoveredAll { continue }
                 raisedConditions.remove(code)
-                if code == .mdStale { staleVenues.removeAll() }
+                if code == .mdGap { staleVenues.removeAll() }
                 inputs.append(.clearCondition(code))
             }
         }

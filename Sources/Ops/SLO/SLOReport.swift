@@ -46,9 +46,9 @@ public struct SLOReport: Sendable, Hashable, Encodable {
     public var maxClockSkewMs: Double
     /// Active SLO alerts.
     public var alerts: [StatusAlert]
-    /// `.raiseHold` for each hold condition — `md_stale`, `clock_skew`, `recon` on every evaluation while it lasts
+    /// `.raiseHold` for each hold condition — `md_gap`, `clock_skew`, `recon` on every evaluation while it lasts
     /// (idempotent in the control machine), `slo` and `risk` once per breach episode so two operators can resume
-    /// past them — and one `.clearCondition` when a condition the engine raised (md_stale, clock_skew) recovers.
+    /// past them — and one `.clearCondition` when a condition the engine raised (md_gap, clock_skew) recovers.
     public var inputs: [ControlInput]
 
     /// Metrics over target now.

@@ -51,7 +51,7 @@ struct LiveReadinessTests {
         }
         let at = try #require(heldAt)
         #expect(at <= SLOPolicy().windowMs + SLOPolicy().bucketMs)
-        #expect(machine.holdReasons.map(\.code) == [.mdStale])
+        #expect(machine.holdReasons.map(\.code) == [.mdGap])
         try health.update("md.okx", HealthCheck(status: .red, reasonCode: "WS_STALE", reasonTextRu: "BTCUSDT 3500ms"), atMs: at)
         let r = Self.builder.build(state: machine.state, holdReasons: machine.holdReasons, health: health, slo: report,
                                    leader: .standalone, atMs: at)
@@ -62,7 +62,7 @@ struct LiveReadinessTests {
         #expect(r.adviceRu.contains("HOLD") && r.adviceRu.contains("WS"))
         #expect(r.dataQuorum.fresh == ["binance", "bybit"])
 
-        // Recovery: fast gaps until the engine clears md_stale; the machine returns to RUN.
+        // Recovery: fast gaps until the engine clears md_gap; the machine returns to RUN.
         try health.update("md.okx", .ok(), atMs: at + 1)
         var cleared = false
         t = at + 1_000
@@ -71,7 +71,7 @@ struct LiveReadinessTests {
             if t % 10_000 == 0 {
                 report = e.evaluate(atMs: t)
                 for input in report.inputs {
-                    if case .clearCondition(.mdStale) = input { cleared = true }
+                    if case .clearCondition(.mdGap) = input { cleared = true }
                     _ = machine.apply(input, by: .system, atMs: t)
                 }
             }

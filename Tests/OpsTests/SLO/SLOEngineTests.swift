@@ -38,7 +38,7 @@ struct SLOEngineTests {
         #expect(first.0 == 0)
         #expect(first.1.alerts.contains { $0.code == "SLO_BREACH" && $0.severity == .warn && $0.title.contains("binance") })
         #expect(Self.holds(first.1).isEmpty, "no HOLD before the breach lasted hold_after")
-        let held = try #require(Self.run(&e, gapMs: 2_000, from: 1_000, to: 900_000) { Self.holds($0).contains(.mdStale) })
+        let held = try #require(Self.run(&e, gapMs: 2_000, from: 1_000, to: 900_000) { Self.holds($0).contains(.mdGap) })
         #expect(held.0 <= SLOPolicy().windowMs + SLOPolicy().bucketMs)
         #expect(held.0 >= SLOPolicy().holdAfterMs)
         guard case .raiseHold(let reason) = try #require(held.1.inputs.first) else { Issue.record("not a hold"); return }
@@ -46,10 +46,10 @@ struct SLOEngineTests {
         #expect(held.1.alerts.contains { $0.severity == .critical && $0.since == "1970-01-01T00:00:00.000Z" })
         #expect(held.1.values.wsGapMsP95 == LatencyBins.quantised(2_000))
 
-        // Fast again: md_stale is cleared once, when p95 is back within target.
+        // Fast again: md_gap is cleared once, when p95 is back within target.
         let start = held.0 + 1_000
         let cleared = try #require(Self.run(&e, gapMs: 100, from: start, to: start + 900_000) { !Self.clears($0).isEmpty })
-        #expect(Self.clears(cleared.1) == [.mdStale])
+        #expect(Self.clears(cleared.1) == [.mdGap])
         #expect(cleared.1.values.wsGapMsP95 <= 400)
         let after = e.evaluate(atMs: cleared.0 + 10_000)
         #expect(after.inputs.isEmpty)
@@ -57,7 +57,7 @@ struct SLOEngineTests {
 
     @Test func breachUnderThreeTimesOnlyAlerts() {
         var e = Self.engine()
-        let r = Self.run(&e, gapMs: 800, from: 0, to: 900_000) { Self.holds($0).contains(.mdStale) }
+        let r = Self.run(&e, gapMs: 800, from: 0, to: 900_000) { Self.holds($0).contains(.mdGap) }
         #expect(r == nil)
         #expect(!e.evaluate(atMs: 900_000).alerts.isEmpty)
     }
@@ -66,7 +66,7 @@ struct SLOEngineTests {
         var p = SLOPolicy()
         p.autoHold = false
         var e = Self.engine(p)
-        #expect(Self.run(&e, gapMs: 5_000, from: 0, to: 900_000) { Self.holds($0).contains(.mdStale) } == nil)
+        #expect(Self.run(&e, gapMs: 5_000, from: 0, to: 900_000) { Self.holds($0).contains(.mdGap) } == nil)
     }
 
     @Test func orderCycleBreachIsRedSloHoldWithoutAutoClear() throws {
