@@ -4,7 +4,8 @@ import PropCore
 ///
 /// Numbers are printed as OKX prints them: minimal decimals, trailing fractional zeros trimmed
 /// (`Price.trimmedDescription`). The per-message path (`compute(_:depth:scratch:)`) copies the top levels in one
-/// walk per side, writes the text into a reused byte buffer and CRCs it eight bytes a step (`CRC32Slicing`); the
+/// walk per side, formats only the levels that changed since the previous check (`OKXChecksumTextCache`), puts
+/// the text together in a reused byte buffer and CRCs it eight bytes a step (`CRC32Slicing`); the
 /// byte-at-a-time streaming path (`streamed`) stays for scales outside 0...18. The tests check every path
 /// against the string path (`text` + `PropCore.CRC32`).
 public enum OKXBookChecksum {
@@ -29,25 +30,35 @@ public enum OKXBookChecksum {
         let d = Swift.max(depth, 0)
         // Nothing to hash: the CRC of the empty text.
         guard Swift.min(d, book.bidCount) + Swift.min(d, book.askCount) > 0 else { return 0 }
-        scratch.reserve(depth: d)
         let ps = book.priceScale, qs = book.qtyScale
+        scratch.reserve(depth: d, priceScale: ps, qtyScale: qs)
+        let capacity = scratch.capacity, old = scratch.generation, new = old ^ 1
+        let (pb, pa) = scratch.cachedCount
+        let textStart = scratch.textStart
+        var nb = 0, na = 0
+        // One exclusive access per buffer, nested: the cache's sides are pointers into them.
         let crc = scratch.levels.withUnsafeMutableBufferPointer { lv -> UInt32 in
             let levels = lv.baseAddress!
-            let nb = book.bidSide.writeTop(d, to: levels)
-            let na = book.askSide.writeTop(d, to: levels + nb)
-            return scratch.text.withUnsafeMutableBufferPointer { tx -> UInt32 in
-                let t = tx.baseAddress!
-                // No nested function capturing `w`: a captured var gets dynamic exclusivity checks per access.
-                var w = 0
-                var i = 0
-                while i < nb || i < na {
-                    if i < nb { w = OKXChecksumText.level(levels[i], priceScale: ps, qtyScale: qs, to: t, at: w) }
-                    if i < na { w = OKXChecksumText.level(levels[nb &+ i], priceScale: ps, qtyScale: qs, to: t, at: w) }
-                    i &+= 1
+            nb = book.bidSide.writeTop(d, to: levels)
+            na = book.askSide.writeTop(d, to: levels + nb)
+            return scratch.cached.withUnsafeMutableBufferPointer { nums -> UInt32 in
+                scratch.bytes.withUnsafeMutableBufferPointer { bytes -> UInt32 in
+                    let n = nums.baseAddress!, b = bytes.baseAddress!
+                    typealias Cache = OKXChecksumTextCache
+                    let bidsNext = Cache.Side(n, b, side: 0, generation: new, capacity: capacity)
+                    let asksNext = Cache.Side(n, b, side: 1, generation: new, capacity: capacity)
+                    Cache.refresh(levels, nb, negated: false, previous: Cache.Side(n, b, side: 0, generation: old, capacity: capacity),
+                                  previousCount: pb, next: bidsNext, priceScale: ps, qtyScale: qs)
+                    Cache.refresh(levels + nb, na, negated: true, previous: Cache.Side(n, b, side: 1, generation: old, capacity: capacity),
+                                  previousCount: pa, next: asksNext, priceScale: ps, qtyScale: qs)
+                    let t = b + textStart
+                    let w = Cache.assemble(bids: bidsNext, nb, asks: asksNext, na, to: t)
+                    return CRC32Slicing.checksum(UnsafeBufferPointer(start: t, count: w))
                 }
-                return CRC32Slicing.checksum(UnsafeBufferPointer(start: t, count: w))
             }
         }
+        scratch.generation = new
+        scratch.cachedCount = (nb, na)
         return Int32(bitPattern: crc)
     }
 

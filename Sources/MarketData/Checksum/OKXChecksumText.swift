@@ -12,17 +12,6 @@ enum OKXChecksumText {
     /// `10^k` for k in 0...19.
     static let powersOfTen: [UInt64] = (0..<20).map { k in (0..<k).reduce(UInt64(1)) { p, _ in p * 10 } }
 
-    /// Writes `px:sz` of one level at `t + w` (preceded by `:` unless it is the first), returns the new end.
-    @inline(__always)
-    static func level(_ l: BookLevel, priceScale: Int, qtyScale: Int, to t: UnsafeMutablePointer<UInt8>, at w: Int) -> Int {
-        var w = w
-        if w > 0 { t[w] = UInt8(ascii: ":"); w &+= 1 }
-        w &+= number(l.price, scale: priceScale, to: t + w)
-        t[w] = UInt8(ascii: ":")
-        w &+= 1
-        return w &+ number(l.qty, scale: qtyScale, to: t + w)
-    }
-
     /// Writes `units / 10^scale` (scale in `scales`) at `p`; returns the bytes written. (Eight digits at once
     /// with SWAR measured no faster than this for the 4–7 digit mantissas books carry, so the simple loop stays.)
     @inline(__always)
