@@ -45,6 +45,10 @@ public struct Arbitrage: Sendable, Equatable {
     public let pair: String
     public let buyInstrument: InstrumentId
     public let sellInstrument: InstrumentId
+    /// The engine slots of `buyInstrument` and `sellInstrument`, so the per-update and per-tick paths index the
+    /// markets instead of hashing instrument ids.
+    let buySlot: Int
+    let sellSlot: Int
     public let style: ExecutionStyle
     /// The opportunity it was opened on.
     public let plan: Opportunity
@@ -69,9 +73,11 @@ public struct Arbitrage: Sendable, Equatable {
     /// Earliest time the next residual order may go out.
     public var nextRetryNs: UInt64 = 0
 
-    init(id: String, plan: Opportunity, buy: InstrumentId, sell: InstrumentId, nowNs: UInt64, wallMs: Int64) {
+    init(id: String, plan: Opportunity, buy: InstrumentId, buySlot: Int, sell: InstrumentId, sellSlot: Int, nowNs: UInt64,
+         wallMs: Int64) {
         self.id = id; self.pair = plan.pair; self.plan = plan; self.style = plan.style
         buyInstrument = buy; sellInstrument = sell; createdNs = nowNs; createdWallMs = wallMs
+        self.buySlot = buySlot; self.sellSlot = sellSlot
     }
 
     /// Signed base coin held per instrument by this arbitrage's fills (long > 0).
@@ -84,8 +90,24 @@ public struct Arbitrage: Sendable, Equatable {
         return out
     }
 
-    /// Σ held: zero when the venues offset each other.
-    public var imbalance: Qty { held.values.reduce(Qty(units: 0, scale: 12), +) }
+    /// Σ held: zero when the venues offset each other. Summed over the legs directly (exact fixed-point sums, so the
+    /// grouping by instrument `held` does changes nothing): this runs for every active arbitrage on every timer tick.
+    public var imbalance: Qty {
+        var sum = Qty(units: 0, scale: 12)
+        for leg in legs where !leg.filledBase.isZero { sum += leg.order.side == .buy ? leg.filledBase : -leg.filledBase }
+        return sum
+    }
+
+    /// Σ |held| over instruments, as `held.values` summed by magnitude, without building the dictionary: an
+    /// arbitrage touches two or three instruments, so a linear scan of the ones seen so far groups the legs.
+    var grossHeld: Qty {
+        var seen: [(InstrumentId, Qty)] = []
+        for leg in legs where !leg.filledBase.isZero {
+            let signed = leg.order.side == .buy ? leg.filledBase : -leg.filledBase
+            if let i = seen.firstIndex(where: { $0.0 == leg.order.instrument }) { seen[i].1 += signed } else { seen.append((leg.order.instrument, Qty(units: 0, scale: 12) + signed)) }
+        }
+        return seen.reduce(Qty(units: 0, scale: 12)) { $0 + $1.1.magnitude }
+    }
 
     /// Whether any order is still working.
     public var hasWorkingLegs: Bool { legs.contains { $0.isWorking } }

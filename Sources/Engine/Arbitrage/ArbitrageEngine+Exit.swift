@@ -4,17 +4,17 @@ extension ArbitrageEngine {
     /// Exit rules of the pair's open arbitrage (converged spread, age, costly funding ahead) and the
     /// cancel of a resting maker leg whose opportunity is gone.
     mutating func checkExits(pair: Int, nowNs: UInt64, into out: inout [EngineCommand]) {
-        // Runs on every book update of the pair: decide on a read-only copy, write back only when acting.
-        guard let id = activeByPair[pair], let a = arbitrages[id] else { return }
-        switch a.phase {
+        // Runs on every book update of the pair: decided on the stored arbitrage in place, copied out only to act.
+        guard let id = activeByPair[pair], let i = arbitrages.index(of: id) else { return }
+        switch arbitrages.items[i].phase {
         case .entering:
-            guard a.legs.contains(where: { $0.order.timeInForce == .postOnly }) else { return }
-            var m = a
+            guard arbitrages.items[i].legs.contains(where: { $0.order.timeInForce == .postOnly }) else { return }
+            var m = arbitrages.items[i]
             cancelStaleMaker(&m, nowNs: nowNs, into: &out)
             arbitrages.store(m)
         case .open:
-            guard let reason = exitReason(a, nowNs: nowNs) else { return }
-            var m = a
+            guard let reason = exitReason(arbitrages.items[i], nowNs: nowNs) else { return }
+            var m = arbitrages.items[i]
             m.phase = .exiting
             m.exitReason = reason
             sendExit(&m, nowNs: nowNs, into: &out)
@@ -68,21 +68,22 @@ extension ArbitrageEngine {
     /// Why the open arbitrage should close now, in Russian; nil to keep it.
     func exitReason(_ a: Arbitrage, nowNs: UInt64) -> String? {
         if flattenRequested { return "аварийная остановка (KILL): позиции закрываются" }
-        guard let long = slotById[a.buyInstrument], let short = slotById[a.sellInstrument] else { return nil }
+        let long = a.buySlot, short = a.sellSlot
         let age = elapsedNs((a.openedNs ?? a.createdNs), nowNs)
         if age >= UInt64(settings.holdLimitMs) * 1_000_000 { return "истёк срок удержания \(settings.holdLimitMs) мс" }
-        let l = markets[long], s = markets[short]
-        if l.isUsable, s.isUsable {
+        // Fields are read in place: copying two `MarketSlot`s (depth arrays and all) per book update cost more.
+        if markets[long].isUsable, markets[short].isUsable {
             // We bought where it was cheap and sold where it was dear: closed when the dear side is back.
-            let spread = (s.midD - l.midD) / l.midD * 10_000
+            let longMid = markets[long].midD
+            let spread = (markets[short].midD - longMid) / longMid * 10_000
             if spread <= settings.exitConvergeBps {
                 return "спред сошёлся: \(Self.decimals(spread, 2)) б.п. ≤ \(settings.exitConvergeBps) б.п."
             }
         }
         if settings.exitOnFunding {
             // The short receives its rate, the long pays its rate: a net cost within a minute of settlement.
-            let carry = s.funding.rate.doubleValue - l.funding.rate.doubleValue
-            let next = [l.nextFundingMs, s.nextFundingMs].compactMap { $0 }.min()
+            let carry = markets[short].funding.rate.doubleValue - markets[long].funding.rate.doubleValue
+            let next = Self.earliest(markets[long].nextFundingMs, markets[short].nextFundingMs)
             if carry < 0, let next, next - wallMs <= 60_000, next >= wallMs {
                 return "перед выплатой фандинга, которая стоит позиции \(Self.decimals(carry * 10_000, 2)) б.п."
             }
@@ -112,8 +113,9 @@ extension ArbitrageEngine {
 
     /// A post-only entry leg is cancelled as soon as the taker side no longer pays.
     mutating func cancelStaleMaker(_ a: inout Arbitrage, nowNs: UInt64, into out: inout [EngineCommand]) {
-        guard let i = a.legs.firstIndex(where: { $0.isWorking && !$0.cancelRequested && $0.order.timeInForce == .postOnly }),
-              let buy = slotById[a.buyInstrument], let sell = slotById[a.sellInstrument] else { return }
+        guard let i = a.legs.firstIndex(where: { $0.isWorking && !$0.cancelRequested && $0.order.timeInForce == .postOnly })
+        else { return }
+        let buy = a.buySlot, sell = a.sellSlot
         let key = OpportunityBoard.RouteKey(buy: buy, sell: sell, style: a.style)
         guard markets[buy].isUsable, markets[sell].isUsable,
               edgeBoundBps(key) >= effectiveMinBps(a.pair).doubleValue - 0.5 else {
@@ -132,12 +134,13 @@ extension ArbitrageEngine {
             if mid == 0, markets[slot].isUsable { mid = markets[slot].midD }
         }
         // Flat and already recorded as flat: nothing to update (the common case, on every timer tick).
-        if netQty.isZero, let p = exposure.pairs[pairs[pair].name], p.sinceNs == nil, p.usd == 0 { return }
+        if netQty.isZero, exposureRecordedFlat[pair] { return }
         let usd = abs(net) * mid
         let uncovered = max(0, abs(net) - offsetInFlight(pair: pair, longExcess: net > 0)) * mid
         let name = pairs[pair].name
         let crossed = exposure.update(name, usd: usd, uncoveredUsd: uncovered, isDust: isDust(netQty.magnitude, pair: pair),
                                       nowNs: nowNs, maxUsd: settings.maxUnhedgedUsd, maxMs: settings.maxUnhedgedMs)
+        exposureRecordedFlat[pair] = exposure.pairs[name].map { $0.sinceNs == nil && $0.usd == 0 } ?? false
         guard crossed else { return }
         let text = "Непокрытая позиция \(name): \(Int(usd.rounded())) USDT в течение \(Self.decimals(exposure.pairs[name]?.seconds(nowNs) ?? 0, 1)) с превышает предел (\(Int(settings.maxUnhedgedUsd)) USDT / \(settings.maxUnhedgedMs) мс)"
         risk.hold(text)
@@ -153,6 +156,13 @@ extension ArbitrageEngine {
         guard let id = activeByPair[pair], let a = arbitrages[id] else { return 0 }
         return a.legs.filter { $0.isWorking && ($0.order.side == .sell) == longExcess }
             .reduce(0) { $0 + max(0, $1.order.baseQty.doubleValue - $1.filledBase.doubleValue) }
+    }
+
+    /// The earlier of two optional times (no array built: this runs on every book update of an open pair).
+    static func earliest(_ a: Int64?, _ b: Int64?) -> Int64? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return Swift.min(a, b)
     }
 
     /// `value` with `places` decimals for the operator's text (no Foundation in the engine).

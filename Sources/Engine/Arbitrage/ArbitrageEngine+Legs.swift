@@ -58,17 +58,17 @@ extension ArbitrageEngine {
         if !a.hasWorkingLegs { settle(&a, nowNs: nowNs, into: &out) }
         arbitrages.store(a)
         if !a.isActive { finish(a, nowNs: nowNs) }
-        if let slot = slotById[a.buyInstrument] { trackExposure(pair: markets[slot].pairIndex, nowNs: nowNs, into: &out) }
+        trackExposure(pair: markets[a.buySlot].pairIndex, nowNs: nowNs, into: &out)
     }
 
     /// Nothing is working: either the legs offset each other (open, closed or exit again) or the excess is
     /// hedged on another venue / unwound on its own, within the deadline.
     mutating func settle(_ a: inout Arbitrage, nowNs: UInt64, into out: inout [EngineCommand]) {
-        let pair = markets[slotById[a.buyInstrument] ?? 0].pairIndex
+        let pair = markets[a.buySlot].pairIndex
         let imbalance = a.imbalance
         if isDust(imbalance.magnitude, pair: pair) {
             a.imbalanceSinceNs = nil
-            let gross = a.held.values.reduce(Qty(units: 0, scale: 12)) { $0 + $1.magnitude }
+            let gross = a.grossHeld
             if isDust(gross, pair: pair) { a.phase = .closed; a.closedNs = nowNs; return }
             switch a.phase {
             case .entering, .balancing: a.phase = .open; a.openedNs = a.openedNs ?? nowNs

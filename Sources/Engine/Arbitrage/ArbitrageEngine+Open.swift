@@ -35,7 +35,8 @@ extension ArbitrageEngine {
             return skip(key, code: code, ru: ru)
         }
         for leg in first { risk.recordPlace(on: leg.instrument, nowNs: nowNs) }
-        var a = Arbitrage(id: id, plan: o, buy: markets[key.buy].id, sell: markets[key.sell].id, nowNs: nowNs, wallMs: wallMs)
+        var a = Arbitrage(id: id, plan: o, buy: markets[key.buy].id, buySlot: key.buy, sell: markets[key.sell].id, sellSlot: key.sell,
+                          nowNs: nowNs, wallMs: wallMs)
         if first.count == 1 {
             first[0].key.index = 0
             a.follow = first[0].instrument == buy.instrument ? sell.instrument : buy.instrument

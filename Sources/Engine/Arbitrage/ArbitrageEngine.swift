@@ -31,6 +31,9 @@ public struct ArbitrageEngine: Sendable {
     public internal(set) var board = OpportunityBoard()
     /// Unhedged exposure per pair.
     public internal(set) var exposure = UnhedgedExposure()
+    /// Per pair index: `exposure` holds the pair as hedged with no notional (kept in step with every update, so the
+    /// timer's check of a flat pair hashes no pair name).
+    var exposureRecordedFlat: [Bool] = []
     /// Available margin per venue, USDT (nil = not reported yet).
     public internal(set) var availableMargin: [Venue: Qty] = [:]
     /// Denials of new arbitrages by reason code (the risk gate counts per order).
@@ -78,6 +81,7 @@ public struct ArbitrageEngine: Sendable {
         board = OpportunityBoard(pairOfSlot: markets.map(\.pairIndex))
         activeByPair = Array(repeating: nil, count: pairNames.count)
         pairFinishedNs = Array(repeating: nil, count: pairNames.count)
+        exposureRecordedFlat = Array(repeating: false, count: pairNames.count)
     }
 
     /// Ids of the active arbitrages, sorted.

@@ -81,20 +81,26 @@ public struct Portfolio: Sendable {
     /// non-positive price or one at which the position's value would not fit.
     @discardableResult
     public mutating func mark(_ instrument: InstrumentId, price: Price) -> Bool {
-        guard setMark(instrument, price) else { return false }
-        intraday.observe(totalEquityUnits)
+        guard let moved = setMark(instrument, price) else { return false }
+        // Equity is recorded after every change, so when no term of its sum moved (a flat instrument, the same
+        // mark) recording it again would store the same figure: skipped, it walked every position per mark.
+        if moved { intraday.observe(totalEquityUnits) }
+        assert(moved || intraday.lastUnits == totalEquityUnits, "equity changed without being recorded")
         return true
     }
 
-    /// Stores a valid mark without recording equity.
-    mutating func setMark(_ instrument: InstrumentId, _ price: Price) -> Bool {
-        var position = positions[instrument] ?? PositionState(instrument: instrument)
+    /// Stores a valid mark without recording equity; nil for an invalid price, else whether the instrument's term
+    /// of the equity sum may have moved (always for a new entry: inserting one may reorder the saturating sum).
+    mutating func setMark(_ instrument: InstrumentId, _ price: Price) -> Bool? {
+        let existing = positions[instrument]
+        var position = existing ?? PositionState(instrument: instrument)
         let ledgerQty = ledger.fillQty[instrument] ?? Qty(units: 0, scale: 0)
         guard price.units > 0, PortfolioMath.notional(price, position.qty) != nil,
-              PortfolioMath.notional(price, ledgerQty) != nil else { return false }
+              PortfolioMath.notional(price, ledgerQty) != nil else { return nil }
+        let before = PositionState.value(ledgerQty, mark: position.mark, basis: position.basisUnits)
         position.mark = price
         positions[instrument] = position
-        return true
+        return existing == nil || PositionState.value(ledgerQty, mark: price, basis: position.basisUnits) != before
     }
 
     /// Sets several marks, then records equity once (what a periodic mark-to-market needs). Invalid prices are
