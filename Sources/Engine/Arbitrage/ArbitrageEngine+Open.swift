@@ -114,7 +114,7 @@ extension ArbitrageEngine {
             inFlight += arbitrages[id]?.legs.reduce(0) { $0 + ($1.isWorking ? 1 : 0) } ?? 0
         }
         return RiskSnapshot(positions: portfolio.riskPositions(), openArbitrages: open, inFlightOrders: inFlight,
-                            equity: portfolio.equity, pnlToday: portfolio.pnlToday,
+                            equity: portfolio.recordedEquity, pnlToday: portfolio.pnlToday,
                             peakEquityToday: portfolio.peakEquityToday, markets: marketsById)
     }
 

@@ -52,6 +52,13 @@ extension Portfolio {
     /// Total equity over all venues, USDT.
     public var equity: Qty { PortfolioMath.usdt(totalEquityUnits) }
 
+    /// `equity` as recorded after the last change (every fill, funding payment and mark records it), without
+    /// walking the positions: for the per-attempt risk snapshot.
+    var recordedEquity: Qty {
+        assert(intraday.lastUnits == totalEquityUnits, "equity changed without being recorded")
+        return intraday.lastEquity
+    }
+
     /// Today's realized + unrealized PnL net of fees and funding: equity now − equity at `startDay` (or at start).
     public var pnlToday: Qty { intraday.pnlToday }
     /// Highest equity since the day started.

@@ -20,9 +20,18 @@ public struct BinanceCodec: PublicMarketCodec {
     /// Canonical `depthUpdate` frames take `fastPath`; everything else (and anything it declines) the
     /// general decoder below.
     private var fastPath = BinanceDepthFastPath()
+    /// Canonical combined-stream `aggTrade` frames take this one.
+    private var tradeFastPath = BinanceAggTradeFastPath()
 
     public mutating func decode(_ frame: UnsafeRawBufferPointer, into update: inout DepthUpdate) throws(VenueCodecError) -> MarketMessage {
         if fastPath.decode(frame, symbols: symbols, into: &update) { return .depth }
+        if let tick = tradeFastPath.decode(frame, symbols: symbols) {
+            // As the general path leaves things: the update reset, the frame's one trade in `trades`.
+            update.reset()
+            trades.removeAll(keepingCapacity: true)
+            trades.append(tick)
+            return .trade(tick)
+        }
         return try decodeGeneral(frame, into: &update)
     }
 

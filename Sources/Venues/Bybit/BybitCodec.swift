@@ -28,6 +28,8 @@ public struct BybitCodec: PublicMarketCodec {
     private var fastPath = BybitOrderbookFastPath()
     /// Canonical top-of-book `tickers` deltas take this one.
     private var tickerFastPath = BybitTickerFastPath()
+    /// Canonical one-trade `publicTrade` frames take this one.
+    private var tradeFastPath = BybitTradeFastPath()
 
     public mutating func decode(_ frame: UnsafeRawBufferPointer, into update: inout DepthUpdate) throws(VenueCodecError) -> MarketMessage {
         if fastPath.decode(frame, symbols: symbols, into: &update) { return .depth }
@@ -39,6 +41,13 @@ public struct BybitCodec: PublicMarketCodec {
             kept.eventTimeMs = 0
             lastTicker = kept
             return .ticker(tick)
+        }
+        if let tick = tradeFastPath.decode(frame, symbols: symbols) {
+            // As the general path leaves things: the update reset, the frame's one trade in `trades`.
+            update.reset()
+            trades.removeAll(keepingCapacity: true)
+            trades.append(tick)
+            return .trade(tick)
         }
         return try decodeGeneral(frame, into: &update)
     }

@@ -152,6 +152,26 @@ struct FastFrame {
         return true
     }
 
+    /// The content of a string the general decoders skip (after the opening quote): printable ASCII with no escapes,
+    /// moving `e` past the closing quote. `false` for anything else (left to the general path).
+    @inline(__always)
+    func plainString(_ e: inout Int) -> Bool {
+        var j = e
+        while j < n {
+            let b = byte(j)
+            if b == UInt8(ascii: "\"") { e = j &+ 1; return true }
+            guard b >= 0x20, b < 0x7F, b != UInt8(ascii: "\\") else { return false }
+            j &+= 1
+        }
+        return false
+    }
+
+    /// A JSON `true` or `false` at `e`, moving `e` past it.
+    @inline(__always)
+    func bool(_ e: inout Int) -> Bool {
+        expect(&e, "true") || expect(&e, "false")
+    }
+
     /// An optionally negative JSON integer (`-` then 1…15 digits) at `i`, moving `i` past it.
     @inline(__always)
     func signedInt(_ i: inout Int) -> Int64? {

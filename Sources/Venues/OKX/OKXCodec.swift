@@ -23,9 +23,18 @@ public struct OKXCodec: PublicMarketCodec {
     /// Canonical `books` frames take `fastPath`; everything else (and anything it declines) the general
     /// decoder below.
     private var fastPath = OKXBooksFastPath()
+    /// Canonical one-trade `trades` frames take this one.
+    private var tradeFastPath = OKXTradesFastPath()
 
     public mutating func decode(_ frame: UnsafeRawBufferPointer, into update: inout DepthUpdate) throws(VenueCodecError) -> MarketMessage {
         if fastPath.decode(frame, symbols: symbols, into: &update) { return .depth }
+        if let tick = tradeFastPath.decode(frame, symbols: symbols) {
+            // As the general path leaves things: the update reset, the frame's one trade in `trades`.
+            update.reset()
+            trades.removeAll(keepingCapacity: true)
+            trades.append(tick)
+            return .trade(tick)
+        }
         return try decodeGeneral(frame, into: &update)
     }
 
