@@ -16,6 +16,8 @@ public struct ControlPlane: Sendable {
     let hub: MarketDataHub
     let execution: ExecutionPlane
     let strategy: StrategyRunner?
+    /// This instance's leader lease, when the profile requires one.
+    let leader: LeaderLeaseKeeper?
     let time: any TimeSource
     let logger: Logger
 
@@ -31,6 +33,7 @@ public struct ControlPlane: Sendable {
             try? instructions.save(OperatorInstruction(mode: .run, by: "demo", atMs: time.wallMillis()))
         }
         audit = try AuditLog.open(path: profile.ops.auditPath)
+        leader = profile.ops.requireLeaderLease ? try LeaderLeaseKeeper(profile: profile, time: time) : nil
         service = CommandService(configuration: CommandServiceConfiguration(profile: profile, environment: ProcessInfo.processInfo.environment),
                                  tokens: .file(TokenStore(path: profile.ops.tokensFile), anonymousLocalReads: profile.ops.anonymousLocalReads),
                                  effects: effects, audit: audit, instructions: instructions, time: time)
@@ -47,9 +50,10 @@ public struct ControlPlane: Sendable {
     public func run() async {
         await strategy?.applyControl(await service.snapshot())
         var started = false
-        var mdStale = false, skewed = false
+        var mdStale = false, skewed = false, leaderLost = false
         var skew: Int?, nextClockCheck: UInt64 = 0
         while !Task.isCancelled {
+            await leader?.refresh()
             // The venues' clocks: every few seconds until measured, then every 30 s.
             if time.monotonicNanos() >= nextClockCheck {
                 if let measured = await execution.measureClockSkew() { skew = measured }
@@ -68,11 +72,19 @@ public struct ControlPlane: Sendable {
                 let skew = checks.clockSkewMs.map(abs) ?? 0
                 skewed = await condition(.clockSkew, active: skew > checks.maxClockSkewMs, was: skewed,
                                          detail: "\(skew) мс > \(checks.maxClockSkewMs) мс")
+                if let leader {
+                    leaderLost = await condition(.leaderLost, active: checks.leaderLeaseHeld == false, was: leaderLost,
+                                                 detail: await leader.whyNotRu)
+                }
             }
             await service.expireApprovals()
             try? await Task.sleep(for: .seconds(1))
         }
+        await leader?.release()
     }
+
+    /// The leader lease as `/live-readiness` shows it.
+    func leaderInfo() async -> LeaderInfo { await leader?.info ?? .standalone }
 
     /// Raises or clears a HOLD condition on a change.
     private func condition(_ code: HoldCode, active: Bool, was: Bool, detail: String) async -> Bool {
@@ -102,6 +114,6 @@ public struct ControlPlane: Sendable {
         return StartupChecks(marketDataHealthy: healthy, requiredVenues: venues, journalReplayClean: replayed,
                              reconciliationClean: replayed && executorHolds.isEmpty, invariantsHold: invariants,
                              clockSkewMs: skew, maxClockSkewMs: profile.ops.maxClockSkewMs,
-                             leaderLeaseHeld: profile.ops.requireLeaderLease ? false : nil)
+                             leaderLeaseHeld: await leader?.isLeader)
     }
 }

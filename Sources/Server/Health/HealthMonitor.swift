@@ -57,7 +57,7 @@ actor HealthMonitor {
                           hintRu: "см. /api/ui/status/slo")
             : .ok("SLO в норме"), now)
         let snapshot = await control.service.snapshot()
-        let readiness = readinessBuilder.build(control: snapshot, health: registry, slo: lastReport, leader: leader, atMs: now)
+        let readiness = readinessBuilder.build(control: snapshot, health: registry, slo: lastReport, leader: await control.leaderInfo(), atMs: now)
         set(StandardComponents.Id.liveReadiness, readiness.ready ? .ok("готов к торговле")
             : HealthCheck(status: .yellow, reasonCode: readiness.reasons.first?.code ?? "NOT_READY",
                           reasonTextRu: readiness.adviceRu, hintRu: "см. /live-readiness"), now)
@@ -65,7 +65,6 @@ actor HealthMonitor {
         await publishChanges(before: before, readiness: readiness.ready, atMs: now)
     }
 
-    var leader: LeaderInfo { LeaderInfo(isLeader: !profile.ops.requireLeaderLease, fencingToken: nil, required: profile.ops.requireLeaderLease) }
 
     private func set(_ id: String, _ check: HealthCheck, _ now: Int64) { try? registry.update(id, check, atMs: now) }
 
@@ -139,7 +138,14 @@ actor HealthMonitor {
         set(Id.guardedStartup, snapshot.holdReasons.contains { $0.code == .startup }
             ? HealthCheck(status: .yellow, reasonCode: "STARTUP_CHECKS", reasonTextRu: snapshot.holdReasons.first { $0.code == .startup }?.textRu ?? "", hintRu: "ждём проверок запуска")
             : .ok("проверки запуска пройдены"), now)
-        set(Id.leaderFencing, .ok(profile.ops.requireLeaderLease ? "аренда лидера" : "аренда не требуется: один экземпляр"), now)
+        if let keeper = control.leader {
+            let info = await keeper.info
+            set(Id.leaderFencing, info.isLeader ? .ok("аренда лидера у этого экземпляра, fencing token \(info.fencingToken ?? 0)")
+                : HealthCheck(status: .red, reasonCode: "NOT_LEADER", reasonTextRu: await keeper.whyNotRu,
+                              hintRu: "проверьте второй экземпляр; торговля — только у держателя аренды"), now)
+        } else {
+            set(Id.leaderFencing, .ok("аренда не требуется: один экземпляр"), now)
+        }
         set(Id.config, .ok("профиль \(profile.profile.rawValue) проверен при загрузке"), now)
         set(Id.keysSecurity, .ok("ключи только из окружения или файла секретов; вывода средств нет"), now)
         set(Id.metrics, .ok("/metrics отдаётся"), now)
@@ -192,6 +198,7 @@ actor HealthMonitor {
     }
     func sloReport() -> SLOReport { lastReport }
     func readiness() async -> LiveReadiness {
-        readinessBuilder.build(control: await control.service.snapshot(), health: registry, slo: lastReport, leader: leader, atMs: time.wallMillis())
+        readinessBuilder.build(control: await control.service.snapshot(), health: registry, slo: lastReport,
+                               leader: await control.leaderInfo(), atMs: time.wallMillis())
     }
 }
