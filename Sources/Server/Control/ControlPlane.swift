@@ -99,13 +99,10 @@ public struct ControlPlane: Sendable {
     /// What guarded startup and the conditions look at, measured now.
     func measure(clockSkewMs skew: Int?) async -> StartupChecks {
         let venues = profile.venues.enabledVenues.filter { v in profile.instruments.contains { $0.venue == v } }
-        let now = time.monotonicNanos()
-        let maxAgeNs = UInt64(max(1, profile.risk.staleBookMs)) * 1_000_000
+        let now = time.monotonicNanos(), tops = hub.tops()
         var healthy: [Venue: Bool] = [:]
-        let tops = hub.tops()
         for venue in venues {
-            let own = tops.filter { $0.instrument.venue == venue }
-            healthy[venue] = !own.isEmpty && own.allSatisfy { $0.valid && $0.updatedNanos > 0 && now &- $0.updatedNanos <= maxAgeNs }
+            healthy[venue] = VenueFreshness(venue, tops: tops, maxAgeMs: max(1, profile.risk.staleBookMs), nowNs: now).healthy
         }
         let executor = execution.executor
         let replayed = await executor.tradingAllowed

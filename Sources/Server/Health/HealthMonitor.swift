@@ -75,20 +75,19 @@ actor HealthMonitor {
         var freshVenues = 0
         let venues = profile.venues.enabledVenues
         for venue in venues {
-            let own = tops.filter { $0.instrument.venue == venue }
-            let ages = own.map { $0.updatedNanos == 0 ? Int64.max : Int64((mono &- $0.updatedNanos) / 1_000_000) }
-            let stale = own.filter { !$0.valid }.count + ages.filter { $0 > Int64(profile.risk.staleBookMs) }.count
-            if let freshest = ages.min(), freshest != .max { slo.recordWsGap(venue: venue.canonicalName, ms: Double(freshest), atMs: now) }
+            let f = VenueFreshness(venue, tops: tops, maxAgeMs: profile.risk.staleBookMs, nowNs: mono)
+            let stale = f.stale
+            if let freshest = f.freshestAgeMs { slo.recordWsGap(venue: venue.canonicalName, ms: Double(freshest), atMs: now) }
             let check: HealthCheck
-            if own.isEmpty || stale == own.count {
+            if f.books == 0 || stale == f.books {
                 check = HealthCheck(status: .red, reasonCode: "WS_STALE", reasonTextRu: "нет свежих стаканов \(venue.canonicalName)",
                                     hintRu: "проверьте соединение с биржей; см. /api/md/books", metrics: ["stale_books": Double(stale)])
             } else if stale > 0 {
-                check = HealthCheck(status: .yellow, reasonCode: "WS_PARTIAL", reasonTextRu: "\(stale) из \(own.count) стаканов устарели или не синхронизированы",
+                check = HealthCheck(status: .yellow, reasonCode: "WS_PARTIAL", reasonTextRu: "\(stale) из \(f.books) стаканов устарели или не синхронизированы",
                                     hintRu: "см. /api/md/books", metrics: ["stale_books": Double(stale)])
             } else {
                 freshVenues += 1
-                check = .ok("все \(own.count) стаканов свежие", metrics: ["books": Double(own.count), "freshest_age_ms": Double(ages.min() ?? 0)])
+                check = .ok("все \(f.books) стаканов свежие", metrics: ["books": Double(f.books), "freshest_age_ms": Double(f.freshestAgeMs ?? 0)])
             }
             set(Id.marketData(venue), check, now)
         }
