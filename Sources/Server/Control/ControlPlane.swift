@@ -16,6 +16,9 @@ public struct ControlPlane: Sendable {
     let hub: MarketDataHub
     let execution: ExecutionPlane
     let strategy: StrategyRunner?
+    /// The largest |venue − local| clock offset last measured, ms (nil until a venue answered). After guarded
+    /// startup the SLO engine judges it (alert and the `clock_skew` HOLD condition).
+    let clockSkewMs = LockedValue<Int?>(nil)
     /// This instance's leader lease, when the profile requires one.
     let leader: LeaderLeaseKeeper?
     let time: any TimeSource
@@ -45,18 +48,18 @@ public struct ControlPlane: Sendable {
         self.time = time; self.logger = logger
     }
 
-    /// Until cancelled, once a second: guarded startup until it passes, then market-data staleness and clock
-    /// skew as HOLD conditions, and expiry of pending approvals.
+    /// Until cancelled, once a second: guarded startup until it passes, then market-data staleness and the leader
+    /// lease as HOLD conditions (clock skew is the SLO engine's), and expiry of pending approvals.
     public func run() async {
         await strategy?.applyControl(await service.snapshot())
         var started = false
-        var mdStale = false, skewed = false, leaderLost = false
+        var mdStale = false, leaderLost = false
         var skew: Int?, nextClockCheck: UInt64 = 0
         while !Task.isCancelled {
             await leader?.refresh()
             // The venues' clocks: every few seconds until measured, then every 30 s.
             if time.monotonicNanos() >= nextClockCheck {
-                if let measured = await execution.measureClockSkew() { skew = measured }
+                if let measured = await execution.measureClockSkew() { skew = measured; clockSkewMs.set(measured) }
                 nextClockCheck = time.monotonicNanos() + (skew == nil ? 3 : 30) * 1_000_000_000
             }
             let checks = await measure(clockSkewMs: skew)
@@ -69,9 +72,6 @@ public struct ControlPlane: Sendable {
                 let stale = checks.requiredVenues.filter { checks.marketDataHealthy[$0] != true }
                 mdStale = await condition(.mdStale, active: !stale.isEmpty, was: mdStale,
                                           detail: stale.map(\.canonicalName).joined(separator: ", "))
-                let skew = checks.clockSkewMs.map(abs) ?? 0
-                skewed = await condition(.clockSkew, active: skew > checks.maxClockSkewMs, was: skewed,
-                                         detail: "\(skew) мс > \(checks.maxClockSkewMs) мс")
                 if let leader {
                     leaderLost = await condition(.leaderLost, active: checks.leaderLeaseHeld == false, was: leaderLost,
                                                  detail: await leader.whyNotRu)

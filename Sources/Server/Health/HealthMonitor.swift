@@ -145,6 +145,24 @@ actor HealthMonitor {
         } else {
             set(Id.leaderFencing, .ok("аренда не требуется: один экземпляр"), now)
         }
+        if let skew = control.clockSkewMs.value {
+            slo.recordClockSkew(ms: skew)
+            let limit = profile.ops.maxClockSkewMs
+            set(Id.clock, abs(skew) <= limit / 2 ? .ok("расхождение с биржами \(abs(skew)) мс", metrics: ["skew_ms": Double(skew)])
+                : HealthCheck(status: abs(skew) <= limit ? .yellow : .red, reasonCode: "CLOCK_SKEW",
+                              reasonTextRu: "расхождение часов с биржами \(abs(skew)) мс (предел \(limit) мс)",
+                              hintRu: "проверьте синхронизацию времени (chrony/ntpd, на macOS — «Дата и время»)",
+                              metrics: ["skew_ms": Double(skew)]), now)
+        }
+        let limits = await execution.rateLimits()
+        if !limits.isEmpty {
+            let paused = limits.filter { $0.pausedForMs > 0 }, waiting = limits.reduce(0) { $0 + $1.waiting }
+            set(Id.rateLimiter, paused.isEmpty
+                ? .ok("бюджеты запросов в норме", metrics: ["waiting": Double(waiting)])
+                : HealthCheck(status: .yellow, reasonCode: "RATE_LIMITED",
+                              reasonTextRu: "биржа ограничила запросы: " + paused.map { "\($0.venue.canonicalName) ещё \($0.pausedForMs) мс" }.joined(separator: ", "),
+                              hintRu: "бот ждёт сам; если повторяется — уменьшите max_orders_per_second", metrics: ["waiting": Double(waiting)]), now)
+        }
         set(Id.config, .ok("профиль \(profile.profile.rawValue) проверен при загрузке"), now)
         set(Id.keysSecurity, .ok("ключи только из окружения или файла секретов; вывода средств нет"), now)
         set(Id.metrics, .ok("/metrics отдаётся"), now)
