@@ -56,7 +56,6 @@ public struct ControlPlane: Sendable {
         var mdStale = false, leaderLost = false
         var skew: Int?, nextClockCheck: UInt64 = 0
         while !Task.isCancelled {
-            await leader?.refresh()
             // The venues' clocks: every few seconds until measured, then every 30 s.
             if time.monotonicNanos() >= nextClockCheck {
                 if let measured = await execution.measureClockSkew() { skew = measured; clockSkewMs.set(measured) }
@@ -80,7 +79,6 @@ public struct ControlPlane: Sendable {
             await service.expireApprovals()
             try? await Task.sleep(for: .seconds(1))
         }
-        await leader?.release()
     }
 
     /// The leader lease as `/live-readiness` shows it.

@@ -3,8 +3,7 @@ import Journal
 import Ops
 import PropCore
 
-/// Holds this instance's leader lease (`ops.require_leader_lease`): renewed once a second by the control plane,
-/// released at shutdown. Not holding it — another instance has it, or the file cannot be written — reads as not
+/// Holds this instance's leader lease (`ops.require_leader_lease`): renewed on its own task, released at shutdown. Not holding it — another instance has it, or the file cannot be written — reads as not
 /// leader: guarded startup stays on HOLD, and a lease lost while trading is the `leader_lost` HOLD condition.
 actor LeaderLeaseKeeper {
     let lease: LeaderLease
@@ -20,6 +19,17 @@ actor LeaderLeaseKeeper {
         ttlMs = Int64(profile.ops.leaseTTLms)
         self.time = time
         holder = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UInt32.random(in: 0...UInt32.max))"
+    }
+
+    /// Until cancelled: renews every third of the TTL (at most every second), on its own task so that nothing slow
+    /// elsewhere (a venue clock probe) can let the lease lapse; then releases it.
+    func run() async {
+        let period = max(200, min(1_000, ttlMs / 3))
+        while !Task.isCancelled {
+            refresh()
+            try? await Task.sleep(for: .milliseconds(period))
+        }
+        release()
     }
 
     /// Takes or extends the lease now; true when this instance holds it.
