@@ -39,7 +39,8 @@ extension StrategyRunner {
     /// Every phase change since the last call goes to the journal (the arbitrage's parent record) and the
     /// metrics. Only active arbitrages are looked at, plus those that just closed.
     func recordPhases() {
-        guard engine != nil else { return }
+        // A new arbitrage always comes with orders to send; with none tracked and none sent nothing changed.
+        guard engine != nil, !commands.isEmpty || !phasesSeen.isEmpty else { return }
         let wallMs = time.wallMillis()
         var active = Set<String>()
         for a in engine!.activeArbitrages {
