@@ -74,9 +74,13 @@ public struct Arbitrage: Sendable, Equatable {
         buyInstrument = buy; sellInstrument = sell; createdNs = nowNs; createdWallMs = wallMs
     }
 
-    /// Signed base coin held per instrument by this arbitrage's fills (long > 0).
+    /// Base coin taken over from (or handed to) other arbitrages' leftovers on the same instrument, signed
+    /// (see `ArbitrageEngine.adoptClosedDust`): zero-sum across arbitrages, so the account's books still agree.
+    public var adopted: [InstrumentId: Qty] = [:]
+
+    /// Signed base coin held per instrument by this arbitrage's fills and adoptions (long > 0).
     public var held: [InstrumentId: Qty] {
-        var out: [InstrumentId: Qty] = [:]
+        var out: [InstrumentId: Qty] = adopted
         for leg in legs where !leg.filledBase.isZero {
             let signed = leg.order.side == .buy ? leg.filledBase : -leg.filledBase
             out[leg.order.instrument] = (out[leg.order.instrument] ?? Qty(units: 0, scale: 12)) + signed
