@@ -46,7 +46,8 @@ extension StrategyRunner {
         for a in engine!.activeArbitrages {
             active.insert(a.id)
             guard phasesSeen[a.id] != a.phase else { continue }
-            if phasesSeen[a.id] == nil { metrics?.arbitragesOpened.increment() }
+            // A closed arbitrage reopened to sweep dust is not a new one.
+            if phasesSeen[a.id] == nil, a.phase == .entering { metrics?.arbitragesOpened.increment() }
             phasesSeen[a.id] = a.phase
             metrics?.phase(a.phase)
             arbitrageLog.record(a, wallMs: wallMs)
