@@ -26,7 +26,7 @@ import PropCore
         let journal = OrderJournal(database: try JournalDatabase(path: path))
         let migrations = JournalMigrations(database: journal.database)
         try migrations.migrate()
-        #expect(try migrations.currentVersion == 2)
+        #expect(try migrations.currentVersion == JournalMigrations.latestVersion)
         #expect(try columns(journal.database).isSuperset(of: ["trade_id", "fee"]))
         #expect(try indexes(journal.database).isSuperset(of: ["order_journal_venue_coid", "order_journal_parent_ts",
                                                              "order_journal_venue_trade"]))
@@ -54,7 +54,7 @@ import PropCore
         // A v1 database still takes plain appends, then goes up again with everything intact.
         let v1Row = try journal.append(TestEntries.event(31)).record
         try migrations.migrate()
-        #expect(try migrations.currentVersion == 2)
+        #expect(try migrations.currentVersion == JournalMigrations.latestVersion)
         #expect(try journal.records() == rows + [v1Row])
         #expect(try journal.verifyChain() == ChainReport(rowsChecked: 31, firstBrokenSeq: nil))
         try migrations.downgrade(to: 1)
@@ -75,6 +75,7 @@ import PropCore
             #expect(error.code == "journal_migration_failed")
             #expect(error.messageRu.contains("v2") && error.messageRu.contains("trade_id"))
         }
+        // Each step is its own transaction: the empty v3 table went, the v2 step was refused and left intact.
         #expect(try migrations.currentVersion == 2)
         #expect(try journal.records().count == 6)
         #expect(try journal.verifyChain().isIntact)

@@ -80,9 +80,13 @@ public struct Arbitrage: Sendable, Equatable {
         self.buySlot = buySlot; self.sellSlot = sellSlot
     }
 
-    /// Signed base coin held per instrument by this arbitrage's fills (long > 0).
+    /// Base coin taken over from (or handed to) other arbitrages' leftovers on the same instrument, signed
+    /// (see `ArbitrageEngine.adoptClosedDust`): zero-sum across arbitrages, so the account's books still agree.
+    public var adopted: [InstrumentId: Qty] = [:]
+
+    /// Signed base coin held per instrument by this arbitrage's fills and adoptions (long > 0).
     public var held: [InstrumentId: Qty] {
-        var out: [InstrumentId: Qty] = [:]
+        var out: [InstrumentId: Qty] = adopted
         for leg in legs where !leg.filledBase.isZero {
             let signed = leg.order.side == .buy ? leg.filledBase : -leg.filledBase
             out[leg.order.instrument] = (out[leg.order.instrument] ?? Qty(units: 0, scale: 12)) + signed
@@ -94,6 +98,7 @@ public struct Arbitrage: Sendable, Equatable {
     /// grouping by instrument `held` does changes nothing): this runs for every active arbitrage on every timer tick.
     public var imbalance: Qty {
         var sum = Qty(units: 0, scale: 12)
+        for q in adopted.values { sum += q }
         for leg in legs where !leg.filledBase.isZero { sum += leg.order.side == .buy ? leg.filledBase : -leg.filledBase }
         return sum
     }
@@ -101,7 +106,7 @@ public struct Arbitrage: Sendable, Equatable {
     /// Σ |held| over instruments, as `held.values` summed by magnitude, without building the dictionary: an
     /// arbitrage touches two or three instruments, so a linear scan of the ones seen so far groups the legs.
     var grossHeld: Qty {
-        var seen: [(InstrumentId, Qty)] = []
+        var seen: [(InstrumentId, Qty)] = adopted.map { ($0.key, Qty(units: 0, scale: 12) + $0.value) }
         for leg in legs where !leg.filledBase.isZero {
             let signed = leg.order.side == .buy ? leg.filledBase : -leg.filledBase
             if let i = seen.firstIndex(where: { $0.0 == leg.order.instrument }) { seen[i].1 += signed } else { seen.append((leg.order.instrument, Qty(units: 0, scale: 12) + signed)) }

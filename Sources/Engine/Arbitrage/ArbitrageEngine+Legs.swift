@@ -65,6 +65,7 @@ extension ArbitrageEngine {
     /// hedged on another venue / unwound on its own, within the deadline.
     mutating func settle(_ a: inout Arbitrage, nowNs: UInt64, into out: inout [EngineCommand]) {
         let pair = markets[a.buySlot].pairIndex
+        if !isDust(a.imbalance.magnitude, pair: pair) { adoptClosedDust(&a) }
         let imbalance = a.imbalance
         if isDust(imbalance.magnitude, pair: pair) {
             a.imbalanceSinceNs = nil
@@ -134,6 +135,7 @@ extension ArbitrageEngine {
         let pair = markets[slot].pairIndex
         if activeByPair[pair] == a.id { activeByPair[pair] = nil }
         pairFinishedNs[pair] = nowNs
+        for (id, q) in a.held where !q.isZero { if let s = slotById[id] { dustSlots.insert(s) } }
         arbitrages.trim(keeping: Self.historyLimit)
     }
 }

@@ -27,6 +27,8 @@ public struct ArbitrageEngine: Sendable {
     var activeByPair: [String?] = []
     /// When the last arbitrage on a pair finished.
     var pairFinishedNs: [UInt64?] = []
+    /// Slots where an arbitrage closed leaving dust (checked on the timer by `sweepClosedDust`).
+    var dustSlots: Set<Int> = []
     /// Latest evaluation of every route, for the operator.
     public internal(set) var board = OpportunityBoard()
     /// Unhedged exposure per pair.
@@ -149,6 +151,7 @@ public struct ArbitrageEngine: Sendable {
         self.wallMs = wallMs
         markToMarket()
         for id in activeIds { progress(id, nowNs: nowNs, into: &out) }
+        if !dustSlots.isEmpty { sweepClosedDust(nowNs: nowNs, into: &out) }
         for pair in pairs.indices {
             checkExits(pair: pair, nowNs: nowNs, into: &out)
             trackExposure(pair: pair, nowNs: nowNs, into: &out)

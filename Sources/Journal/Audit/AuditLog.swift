@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PropCore
 
 /// The append-only, hash-chained audit log of operator commands, approvals, config changes, control-state
 /// transitions and login failures. Each record carries the SHA-256 of the previous one, so `verify()` finds
@@ -95,7 +96,7 @@ public struct AuditLog: Sendable {
                 var count = 0
                 func report(_ broken: AuditVerifyReport.Break?) -> AuditVerifyReport {
                     AuditVerifyReport(recordsChecked: count, firstBreak: broken, lastSeq: expected - 1,
-                                      lastHashHex: HashChain.hex(prev))
+                                      lastHashHex: HexCoding.hex(prev))
                 }
                 while let row = try cursor.next() {
                     count += 1

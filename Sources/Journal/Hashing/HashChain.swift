@@ -13,13 +13,4 @@ enum HashChain {
         hasher.update(data: payload)
         return Array(hasher.finalize())
     }
-
-    /// Lowercase hex of a hash, for reports.
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count * 2)
-        for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 0x0f)]) }
-        return String(decoding: out, as: UTF8.self)
-    }
 }

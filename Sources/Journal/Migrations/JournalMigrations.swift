@@ -78,6 +78,42 @@ public struct JournalMigrations: Sendable {
                 countSQL: "SELECT COUNT(*) FROM order_journal WHERE trade_id IS NOT NULL OR fee IS NOT NULL",
                 reason: "в журнале есть сделки с trade_id или комиссией (колонки v2); откат удалил бы их и сломал цепочку хешей — сделайте копию файла и откатывайте копию")
         ),
+        // v3: one parent record per arbitrage: every phase it went through, linking the order rows by parent_id.
+        MigrationStep(
+            version: 3,
+            up: [
+                """
+                CREATE TABLE arbitrage_journal (
+                    seq INTEGER PRIMARY KEY,
+                    arbitrage_id TEXT NOT NULL,
+                    phase TEXT NOT NULL,
+                    pair TEXT NOT NULL,
+                    buy_instrument TEXT NOT NULL,
+                    sell_instrument TEXT NOT NULL,
+                    detail TEXT NOT NULL,
+                    wall_ms INTEGER NOT NULL
+                )
+                """,
+                "CREATE INDEX arbitrage_journal_id ON arbitrage_journal (arbitrage_id, seq)",
+                """
+                CREATE TRIGGER arbitrage_journal_no_update BEFORE UPDATE ON arbitrage_journal
+                BEGIN SELECT RAISE(ABORT, 'arbitrage_journal is append-only: UPDATE refused'); END
+                """,
+                """
+                CREATE TRIGGER arbitrage_journal_no_delete BEFORE DELETE ON arbitrage_journal
+                BEGIN SELECT RAISE(ABORT, 'arbitrage_journal is append-only: DELETE refused'); END
+                """,
+            ],
+            down: [
+                "DROP TRIGGER IF EXISTS arbitrage_journal_no_delete",
+                "DROP TRIGGER IF EXISTS arbitrage_journal_no_update",
+                "DROP INDEX IF EXISTS arbitrage_journal_id",
+                "DROP TABLE IF EXISTS arbitrage_journal",
+            ],
+            downGuard: MigrationStep.DownGuard(
+                countSQL: "SELECT COUNT(*) FROM arbitrage_journal",
+                reason: "в журнале есть записи арбитражей (таблица v3); откат удалил бы их — сделайте копию файла и откатывайте копию")
+        ),
     ]
 
     /// The newest version this build knows.

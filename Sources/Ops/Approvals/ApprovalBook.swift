@@ -1,3 +1,5 @@
+import PropCore
+
 /// The two-man rule's book of pending requests. The first operator's command becomes a pending approval with
 /// an unguessable id and a TTL; a different operator with a sufficient role approves it once. Ids are
 /// single-use: approving or rejecting an id twice, approving after the TTL, or approving one's own request is

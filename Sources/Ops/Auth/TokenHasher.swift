@@ -1,3 +1,4 @@
+import PropCore
 import Crypto
 import Foundation
 

@@ -1,3 +1,4 @@
+import PropCore
 import Crypto
 
 /// SHA-256 of a profile text, so audit records identify which config was applied without copying it

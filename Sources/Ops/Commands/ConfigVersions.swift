@@ -55,7 +55,7 @@ struct ConfigVersions: Sendable {
 
     /// `profile` is now in force; returns its version.
     mutating func applied(_ profile: ProfileConfig, by: String, atMs: Int64) -> ConfigVersion {
-        let token = "rb_" + HexCoding.hex((0..<8).map { _ in UInt8.random(in: 0...255) })
+        let token = "rb_" + HexCoding.hex(TokenHasher.randomBytes(8))
         undo.append((token, current))
         if undo.count > Self.limit { undo.removeFirst() }
         return record(profile, source: "apply", by: by, atMs: atMs)

@@ -87,9 +87,10 @@ public struct PropBotRuntime: Service {
             logger: logger.with(component: "api")
         )
         defer { logger.info("stopped") }
-        // The control plane's loops (guarded startup, stream publisher, health monitor) only observe and report:
+        // The control plane's loops (guarded startup, stream publisher, health monitor, leader lease) observe and report:
         // they run beside the service group and are stopped once it has, before the simulator goes away.
-        let observers = [Task { await control.run() }, Task { await publisher.run() }, Task { await health.run() }]
+        let observers = [Task { await control.run() }, Task { await publisher.run() }, Task { await health.run() },
+                         Task { if let lease = control.leader { await lease.run() } }]
         var failure: (any Error)?
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in

@@ -16,6 +16,11 @@ public struct ControlPlane: Sendable {
     let hub: MarketDataHub
     let execution: ExecutionPlane
     let strategy: StrategyRunner?
+    /// The largest |venue − local| clock offset last measured, ms (nil until a venue answered). After guarded
+    /// startup the SLO engine judges it (alert and the `clock_skew` HOLD condition).
+    let clockSkewMs = LockedValue<Int?>(nil)
+    /// This instance's leader lease, when the profile requires one.
+    let leader: LeaderLeaseKeeper?
     let time: any TimeSource
     let logger: Logger
 
@@ -31,6 +36,7 @@ public struct ControlPlane: Sendable {
             try? instructions.save(OperatorInstruction(mode: .run, by: "demo", atMs: time.wallMillis()))
         }
         audit = try AuditLog.open(path: profile.ops.auditPath)
+        leader = profile.ops.requireLeaderLease ? try LeaderLeaseKeeper(profile: profile, time: time) : nil
         service = CommandService(configuration: CommandServiceConfiguration(profile: profile, environment: ProcessInfo.processInfo.environment),
                                  tokens: .file(TokenStore(path: profile.ops.tokensFile), anonymousLocalReads: profile.ops.anonymousLocalReads),
                                  effects: effects, audit: audit, instructions: instructions, time: time)
@@ -42,17 +48,17 @@ public struct ControlPlane: Sendable {
         self.time = time; self.logger = logger
     }
 
-    /// Until cancelled, once a second: guarded startup until it passes, then market-data staleness and clock
-    /// skew as HOLD conditions, and expiry of pending approvals.
+    /// Until cancelled, once a second: guarded startup until it passes, then market-data staleness and the leader
+    /// lease as HOLD conditions (clock skew is the SLO engine's), and expiry of pending approvals.
     public func run() async {
         await strategy?.applyControl(await service.snapshot())
         var started = false
-        var mdStale = false, skewed = false
+        var mdStale = false, leaderLost = false
         var skew: Int?, nextClockCheck: UInt64 = 0
         while !Task.isCancelled {
             // The venues' clocks: every few seconds until measured, then every 30 s.
             if time.monotonicNanos() >= nextClockCheck {
-                if let measured = await execution.measureClockSkew() { skew = measured }
+                if let measured = await execution.measureClockSkew() { skew = measured; clockSkewMs.set(measured) }
                 nextClockCheck = time.monotonicNanos() + (skew == nil ? 3 : 30) * 1_000_000_000
             }
             let checks = await measure(clockSkewMs: skew)
@@ -65,14 +71,18 @@ public struct ControlPlane: Sendable {
                 let stale = checks.requiredVenues.filter { checks.marketDataHealthy[$0] != true }
                 mdStale = await condition(.mdStale, active: !stale.isEmpty, was: mdStale,
                                           detail: stale.map(\.canonicalName).joined(separator: ", "))
-                let skew = checks.clockSkewMs.map(abs) ?? 0
-                skewed = await condition(.clockSkew, active: skew > checks.maxClockSkewMs, was: skewed,
-                                         detail: "\(skew) мс > \(checks.maxClockSkewMs) мс")
+                if let leader {
+                    leaderLost = await condition(.leaderLost, active: checks.leaderLeaseHeld == false, was: leaderLost,
+                                                 detail: await leader.whyNotRu)
+                }
             }
             await service.expireApprovals()
             try? await Task.sleep(for: .seconds(1))
         }
     }
+
+    /// The leader lease as `/live-readiness` shows it.
+    func leaderInfo() async -> LeaderInfo { await leader?.info ?? .standalone }
 
     /// Raises or clears a HOLD condition on a change.
     private func condition(_ code: HoldCode, active: Bool, was: Bool, detail: String) async -> Bool {
@@ -87,13 +97,10 @@ public struct ControlPlane: Sendable {
     /// What guarded startup and the conditions look at, measured now.
     func measure(clockSkewMs skew: Int?) async -> StartupChecks {
         let venues = profile.venues.enabledVenues.filter { v in profile.instruments.contains { $0.venue == v } }
-        let now = time.monotonicNanos()
-        let maxAgeNs = UInt64(max(1, profile.risk.staleBookMs)) * 1_000_000
+        let now = time.monotonicNanos(), tops = hub.tops()
         var healthy: [Venue: Bool] = [:]
-        let tops = hub.tops()
         for venue in venues {
-            let own = tops.filter { $0.instrument.venue == venue }
-            healthy[venue] = !own.isEmpty && own.allSatisfy { $0.valid && $0.updatedNanos > 0 && now &- $0.updatedNanos <= maxAgeNs }
+            healthy[venue] = VenueFreshness(venue, tops: tops, maxAgeMs: max(1, profile.risk.staleBookMs), nowNs: now).healthy
         }
         let executor = execution.executor
         let replayed = await executor.tradingAllowed
@@ -102,6 +109,6 @@ public struct ControlPlane: Sendable {
         return StartupChecks(marketDataHealthy: healthy, requiredVenues: venues, journalReplayClean: replayed,
                              reconciliationClean: replayed && executorHolds.isEmpty, invariantsHold: invariants,
                              clockSkewMs: skew, maxClockSkewMs: profile.ops.maxClockSkewMs,
-                             leaderLeaseHeld: profile.ops.requireLeaderLease ? false : nil)
+                             leaderLeaseHeld: await leader?.isLeader)
     }
 }

@@ -72,6 +72,16 @@ public final class ExecutionPlane: Sendable {
         }
     }
 
+    /// Each venue's request budget now: requests waiting for it and how long the venue's rate limit still pauses us.
+    public func rateLimits() async -> [(venue: Venue, waiting: Int, pausedForMs: Int64)] {
+        var out: [(venue: Venue, waiting: Int, pausedForMs: Int64)] = []
+        for venue in venues {
+            guard let governor = connections[venue]?.governor else { continue }
+            out.append((venue, await governor.waitingCount, await governor.pausedForMs))
+        }
+        return out
+    }
+
     /// Most recent recovery report.
     public var recovery: RecoveryReport? { lastRecovery.value }
 

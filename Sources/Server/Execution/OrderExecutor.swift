@@ -14,6 +14,8 @@ public actor OrderExecutor {
     /// Fencing epoch written into every row and client id.
     public nonisolated let epoch: UInt32
     let writer: JournalWriter
+    /// The journal's database (the strategy's arbitrage records live there too).
+    public nonisolated var database: JournalDatabase { writer.database }
     let venues: [Venue: any VenueTradingAPI]
     let time: any TimeSource
     let logger: Logger

@@ -33,6 +33,8 @@ public struct VenueCredentials: Sendable, CustomStringConvertible {
 public struct VenueConnection: Sendable {
     public var api: any VenueTradingAPI
     public var stream: any PrivateEventSource
+    /// The venue's request budget (nil for the paper venue, which sends nothing).
+    public var governor: RateGovernor? = nil
 }
 
 /// Builds venue connections: signed client with the venue's rate-limit governor and the withdraw/transfer
@@ -54,7 +56,7 @@ public enum VenueConnector {
                                               clock: clock, recvWindowMs: execution.recvWindowMs)
             return VenueConnection(api: client, stream: BinancePrivateStream(client: client, wsBaseURL: urls.ws,
                                                                               settings: FeedSettings(staleMs: 60_000), logger: logger,
-                                                                              recorder: recorder))
+                                                                              recorder: recorder), governor: governor)
         case .okx:
             let transport = TradingHTTP(venue: .okx, baseURL: urls.rest, http: http, timeoutMs: timeout, logger: logger,
                                         governor: governor, onForbidden: onForbidden)
@@ -63,14 +65,16 @@ public enum VenueConnector {
             return VenueConnection(api: client, stream: OKXPrivateStream(wsBaseURL: urls.ws, apiKey: credentials.apiKey,
                                                                           secret: credentials.apiSecret,
                                                                           passphrase: credentials.passphrase, clock: clock,
-                                                                          settings: feed, logger: logger, recorder: recorder))
+                                                                          settings: feed, logger: logger, recorder: recorder),
+                                   governor: governor)
         case .bybit:
             let client = BybitTradingClient(baseURL: urls.rest, apiKey: credentials.apiKey, apiSecret: credentials.apiSecret,
                                             http: http, timeoutMs: timeout, recvWindowMs: execution.recvWindowMs,
                                             clock: clock, governor: governor, onForbidden: onForbidden, logger: logger)
             return VenueConnection(api: client, stream: BybitPrivateStream(wsBaseURL: urls.ws, apiKey: credentials.apiKey,
                                                                             apiSecret: credentials.apiSecret, settings: feed,
-                                                                            clock: clock, logger: logger, recorder: recorder))
+                                                                            clock: clock, logger: logger, recorder: recorder),
+                                   governor: governor)
         }
     }
 }

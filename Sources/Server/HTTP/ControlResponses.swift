@@ -15,7 +15,13 @@ struct CommandDone: Encodable, Sendable {
     var action: String
     var messageRu: String
     var snapshot: ControlSnapshot
-    enum CodingKeys: String, CodingKey { case action, messageRu = "message_ru", snapshot }
+    /// On `config_apply`: the token that undoes it (`POST /api/ui/config/rollback`), as the spec's answer has it.
+    var rollbackToken: String?
+    init(action: String, messageRu: String, snapshot: ControlSnapshot) {
+        self.action = action; self.messageRu = messageRu; self.snapshot = snapshot
+        rollbackToken = action == "config_apply" ? snapshot.config.rollbackToken : nil
+    }
+    enum CodingKeys: String, CodingKey { case action, messageRu = "message_ru", snapshot, rollbackToken = "rollback_token" }
 }
 
 /// A command waiting for a second operator (`POST /api/ui/approvals {"id": …}`).
@@ -69,6 +75,6 @@ struct AuditRow: Encodable, Sendable {
         outcome = r.entry.outcome.rawValue
         ts = ISO8601Millis.string(fromMillis: r.entry.wallMs)
         detail = (try? JSONDecoder().decode([String: String].self, from: Data(r.entry.detailJSON.utf8))) ?? [:]
-        hash = r.hash.map { String(format: "%02x", $0) }.joined()
+        hash = HexCoding.hex(r.hash)
     }
 }

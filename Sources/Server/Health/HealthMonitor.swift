@@ -57,7 +57,7 @@ actor HealthMonitor {
                           hintRu: "см. /api/ui/status/slo")
             : .ok("SLO в норме"), now)
         let snapshot = await control.service.snapshot()
-        let readiness = readinessBuilder.build(control: snapshot, health: registry, slo: lastReport, leader: leader, atMs: now)
+        let readiness = readinessBuilder.build(control: snapshot, health: registry, slo: lastReport, leader: await control.leaderInfo(), atMs: now)
         set(StandardComponents.Id.liveReadiness, readiness.ready ? .ok("готов к торговле")
             : HealthCheck(status: .yellow, reasonCode: readiness.reasons.first?.code ?? "NOT_READY",
                           reasonTextRu: readiness.adviceRu, hintRu: "см. /live-readiness"), now)
@@ -65,7 +65,6 @@ actor HealthMonitor {
         await publishChanges(before: before, readiness: readiness.ready, atMs: now)
     }
 
-    var leader: LeaderInfo { LeaderInfo(isLeader: !profile.ops.requireLeaderLease, fencingToken: nil, required: profile.ops.requireLeaderLease) }
 
     private func set(_ id: String, _ check: HealthCheck, _ now: Int64) { try? registry.update(id, check, atMs: now) }
 
@@ -76,20 +75,19 @@ actor HealthMonitor {
         var freshVenues = 0
         let venues = profile.venues.enabledVenues
         for venue in venues {
-            let own = tops.filter { $0.instrument.venue == venue }
-            let ages = own.map { $0.updatedNanos == 0 ? Int64.max : Int64((mono &- $0.updatedNanos) / 1_000_000) }
-            let stale = own.filter { !$0.valid }.count + ages.filter { $0 > Int64(profile.risk.staleBookMs) }.count
-            if let freshest = ages.min(), freshest != .max { slo.recordWsGap(venue: venue.canonicalName, ms: Double(freshest), atMs: now) }
+            let f = VenueFreshness(venue, tops: tops, maxAgeMs: profile.risk.staleBookMs, nowNs: mono)
+            let stale = f.stale
+            if let freshest = f.freshestAgeMs { slo.recordWsGap(venue: venue.canonicalName, ms: Double(freshest), atMs: now) }
             let check: HealthCheck
-            if own.isEmpty || stale == own.count {
+            if f.books == 0 || stale == f.books {
                 check = HealthCheck(status: .red, reasonCode: "WS_STALE", reasonTextRu: "нет свежих стаканов \(venue.canonicalName)",
                                     hintRu: "проверьте соединение с биржей; см. /api/md/books", metrics: ["stale_books": Double(stale)])
             } else if stale > 0 {
-                check = HealthCheck(status: .yellow, reasonCode: "WS_PARTIAL", reasonTextRu: "\(stale) из \(own.count) стаканов устарели или не синхронизированы",
+                check = HealthCheck(status: .yellow, reasonCode: "WS_PARTIAL", reasonTextRu: "\(stale) из \(f.books) стаканов устарели или не синхронизированы",
                                     hintRu: "см. /api/md/books", metrics: ["stale_books": Double(stale)])
             } else {
                 freshVenues += 1
-                check = .ok("все \(own.count) стаканов свежие", metrics: ["books": Double(own.count), "freshest_age_ms": Double(ages.min() ?? 0)])
+                check = .ok("все \(f.books) стаканов свежие", metrics: ["books": Double(f.books), "freshest_age_ms": Double(f.freshestAgeMs ?? 0)])
             }
             set(Id.marketData(venue), check, now)
         }
@@ -139,7 +137,32 @@ actor HealthMonitor {
         set(Id.guardedStartup, snapshot.holdReasons.contains { $0.code == .startup }
             ? HealthCheck(status: .yellow, reasonCode: "STARTUP_CHECKS", reasonTextRu: snapshot.holdReasons.first { $0.code == .startup }?.textRu ?? "", hintRu: "ждём проверок запуска")
             : .ok("проверки запуска пройдены"), now)
-        set(Id.leaderFencing, .ok(profile.ops.requireLeaderLease ? "аренда лидера" : "аренда не требуется: один экземпляр"), now)
+        if let keeper = control.leader {
+            let info = await keeper.info
+            set(Id.leaderFencing, info.isLeader ? .ok("аренда лидера у этого экземпляра, fencing token \(info.fencingToken ?? 0)")
+                : HealthCheck(status: .red, reasonCode: "NOT_LEADER", reasonTextRu: await keeper.whyNotRu,
+                              hintRu: "проверьте второй экземпляр; торговля — только у держателя аренды"), now)
+        } else {
+            set(Id.leaderFencing, .ok("аренда не требуется: один экземпляр"), now)
+        }
+        if let skew = control.clockSkewMs.value {
+            slo.recordClockSkew(ms: skew)
+            let limit = profile.ops.maxClockSkewMs
+            set(Id.clock, abs(skew) <= limit / 2 ? .ok("расхождение с биржами \(abs(skew)) мс", metrics: ["skew_ms": Double(skew)])
+                : HealthCheck(status: abs(skew) <= limit ? .yellow : .red, reasonCode: "CLOCK_SKEW",
+                              reasonTextRu: "расхождение часов с биржами \(abs(skew)) мс (предел \(limit) мс)",
+                              hintRu: "проверьте синхронизацию времени (chrony/ntpd, на macOS — «Дата и время»)",
+                              metrics: ["skew_ms": Double(skew)]), now)
+        }
+        let limits = await execution.rateLimits()
+        if !limits.isEmpty {
+            let paused = limits.filter { $0.pausedForMs > 0 }, waiting = limits.reduce(0) { $0 + $1.waiting }
+            set(Id.rateLimiter, paused.isEmpty
+                ? .ok("бюджеты запросов в норме", metrics: ["waiting": Double(waiting)])
+                : HealthCheck(status: .yellow, reasonCode: "RATE_LIMITED",
+                              reasonTextRu: "биржа ограничила запросы: " + paused.map { "\($0.venue.canonicalName) ещё \($0.pausedForMs) мс" }.joined(separator: ", "),
+                              hintRu: "бот ждёт сам; если повторяется — уменьшите max_orders_per_second", metrics: ["waiting": Double(waiting)]), now)
+        }
         set(Id.config, .ok("профиль \(profile.profile.rawValue) проверен при загрузке"), now)
         set(Id.keysSecurity, .ok("ключи только из окружения или файла секретов; вывода средств нет"), now)
         set(Id.metrics, .ok("/metrics отдаётся"), now)
@@ -192,6 +215,7 @@ actor HealthMonitor {
     }
     func sloReport() -> SLOReport { lastReport }
     func readiness() async -> LiveReadiness {
-        readinessBuilder.build(control: await control.service.snapshot(), health: registry, slo: lastReport, leader: leader, atMs: time.wallMillis())
+        readinessBuilder.build(control: await control.service.snapshot(), health: registry, slo: lastReport,
+                               leader: await control.leaderInfo(), atMs: time.wallMillis())
     }
 }

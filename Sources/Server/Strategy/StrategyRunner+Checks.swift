@@ -30,14 +30,33 @@ extension StrategyRunner {
         let now = time.monotonicNanos()
         for (pair, p) in e.exposure.pairs { metrics.exposure(pair: pair, usd: p.usd, seconds: p.seconds(now)) }
         metrics.hold.record(e.risk.isHeld ? 1 : 0)
-        for a in e.allArbitrages where phasesSeen[a.id] != a.phase {
-            if phasesSeen[a.id] == nil { metrics.arbitragesOpened.increment() }
-            phasesSeen[a.id] = a.phase
-            metrics.phase(a.phase)
-        }
         if second {
             metrics.oppsPerSec.record(Double(e.board.evaluations &- lastEvaluations))
             lastEvaluations = e.board.evaluations
+        }
+    }
+
+    /// Every phase change since the last call goes to the journal (the arbitrage's parent record) and the
+    /// metrics. Only active arbitrages are looked at, plus those that just closed.
+    func recordPhases() {
+        // A new arbitrage always comes with orders to send; with none tracked and none sent nothing changed.
+        guard engine != nil, !commands.isEmpty || !phasesSeen.isEmpty else { return }
+        let wallMs = time.wallMillis()
+        var active = Set<String>()
+        for a in engine!.activeArbitrages {
+            active.insert(a.id)
+            guard phasesSeen[a.id] != a.phase else { continue }
+            // A closed arbitrage reopened to sweep dust is not a new one.
+            if phasesSeen[a.id] == nil, a.phase == .entering { metrics?.arbitragesOpened.increment() }
+            phasesSeen[a.id] = a.phase
+            metrics?.phase(a.phase)
+            arbitrageLog.record(a, wallMs: wallMs)
+        }
+        for id in phasesSeen.keys where !active.contains(id) {
+            phasesSeen[id] = nil
+            guard let a = engine!.arbitrage(id) else { continue }
+            metrics?.phase(a.phase)
+            arbitrageLog.record(a, wallMs: wallMs)
         }
     }
 }

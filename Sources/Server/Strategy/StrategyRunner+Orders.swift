@@ -5,6 +5,7 @@ import Venues
 extension StrategyRunner {
     /// Carries out the engine's commands: each order is its own task (the engine does not wait for the wire).
     func perform() {
+        recordPhases()
         guard !commands.isEmpty else { return }
         let batch = commands
         commands.removeAll(keepingCapacity: true)

@@ -31,7 +31,10 @@ public actor StrategyRunner {
     var alertSequence: UInt64 = 0
     var commands: [EngineCommand] = []
     var lastEvaluations: UInt64 = 0
+    /// Phase last recorded per arbitrage still active (closed ones leave it once their close is recorded).
     var phasesSeen: [String: ArbitragePhase] = [:]
+    /// The parent records of arbitrages in the journal.
+    let arbitrageLog: ArbitrageRecorder
     /// The last invariant check's findings (a violation must repeat before it HOLDs).
     var lastViolationSignature: [String] = []
     /// The same findings in Russian, for `/api/ui/ops/invariants`.
@@ -49,6 +52,9 @@ public actor StrategyRunner {
                 time: any TimeSource = SystemTimeSource(), logger: Logger) {
         self.profile = profile; self.hub = hub; self.executor = executor; self.metrics = metrics
         self.time = time; self.logger = logger; activeProfile = profile
+        arbitrageLog = ArbitrageRecorder(database: executor.database) { [logger] reason in
+            logger.error("arbitrage journal write failed", metadata: ["reason": "\(reason)"])
+        }
     }
 
     /// Runs until cancelled: loads the rules, then the book poll (1 ms), the timer (50 ms), margin refresh
@@ -56,6 +62,9 @@ public actor StrategyRunner {
     public func run() async {
         let updates = await executor.observe()
         guard await start() else { return }
+        // Not a child of the group below: it must outlive the strategy's cancellation long enough to write what
+        // was queued before shutdown.
+        let journalWriter = Task { [arbitrageLog] in await arbitrageLog.run() }
         await withTaskGroup(of: Void.self) { group in
             group.addTask { for await u in updates { await self.handle(u) } }
             group.addTask {
@@ -79,6 +88,9 @@ public actor StrategyRunner {
             }
             await group.waitForAll()
         }
+        recordPhases()
+        arbitrageLog.finish()
+        await journalWriter.value
     }
 
     /// Reads the venue rules (retried until the feeds answer) and builds the engine on the admitted universe.

@@ -1,3 +1,4 @@
+import PropCore
 import Foundation
 import GRDB
 import Testing
@@ -32,7 +33,7 @@ import Testing
         for (a, b) in zip(records, records.dropFirst()) { #expect(b.prevHash == a.hash) }
         let report = try log.verify()
         #expect(report.isIntact && report.recordsChecked == 6 && report.lastSeq == 6)
-        #expect(report.lastHashHex == HashChain.hex(records[5].hash))
+        #expect(report.lastHashHex == HexCoding.hex(records[5].hash))
         #expect(report.summaryRu.contains("цел"))
         #expect(try log.latest(2).map(\.seq) == [6, 5])
     }

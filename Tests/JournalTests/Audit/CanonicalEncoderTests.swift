@@ -1,3 +1,4 @@
+import PropCore
 import Testing
 @testable import Journal
 
@@ -37,11 +38,11 @@ import Testing
 
     @Test func knownSHA256Vector() {
         // SHA-256("abc") with an empty prefix: the textbook vector.
-        #expect(HashChain.hex(HashChain.link(prevHash: [], payload: Array("abc".utf8)))
+        #expect(HexCoding.hex(HashChain.link(prevHash: [], payload: Array("abc".utf8)))
             == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
     @Test func hexIsLowercaseAndComplete() {
-        #expect(HashChain.hex([0x00, 0x0f, 0xa0, 0xff]) == "000fa0ff")
+        #expect(HexCoding.hex([0x00, 0x0f, 0xa0, 0xff]) == "000fa0ff")
     }
 }

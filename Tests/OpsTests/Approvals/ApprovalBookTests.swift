@@ -1,3 +1,4 @@
+import PropCore
 import Testing
 @testable import Ops
 

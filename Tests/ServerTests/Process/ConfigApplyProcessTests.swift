@@ -64,6 +64,7 @@ import Testing
             #expect(applied.status == 200, "\(applied.json)")
             let config = (applied.json["snapshot"] as? [String: Any])?["config"] as? [String: Any] ?? [:]
             let token = try #require(config["rollback_token"] as? String, "\(applied.json)")
+            #expect(applied.json["rollback_token"] as? String == token, "the spec's apply answer carries it at the top")
             #expect(config["sha256"] as? String != startupVersion["sha256"] as? String)
             let limits = try await API.request(.GET, api + "/api/ui/limits").json
             #expect(limits["max_gross"] as? Double == 9000 || limits["max_gross"] as? Int == 9000, "cycle \(cycle): \(limits)")

@@ -33,6 +33,13 @@ import VenueSim
         try await StrategyRig.with { s in
             let started = await ExecutionRig.eventually(60) { await Self.state(s).state == "run" }
             #expect(started)
+            // The clock and the request budgets are measured, not left GRAY.
+            let measured = await ExecutionRig.eventually(10) {
+                let list = (try? await ControlPlaneProcessTests.request(.GET, s.api + "/api/ui/health/components"))?.array
+                    .compactMap { $0 as? [String: Any] } ?? []
+                return ["clock", "rate_limiter"].allSatisfy { id in list.contains { $0["component_id"] as? String == id && $0["status"] as? String == "GREEN" } }
+            }
+            #expect(measured)
             await s.rig.sim.inject(SimFault(venue: .okx, kind: .stall, durationMillis: 8_000))
             let held = await ExecutionRig.eventually(20) { await Self.state(s).codes.contains("md_stale") }
             let during = await Self.state(s)

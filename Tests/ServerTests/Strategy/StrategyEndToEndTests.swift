@@ -37,6 +37,17 @@ import VenueSim
             let intents = try s.journal().filter { $0.entry.kind == .place && $0.entry.parentId == id }
             #expect(intents.count == done.legs.count, "one journal intent per leg of \(id)")
             #expect(intents.allSatisfy { $0.entry.reason?.contains("arb_") == true })
+            // The parent record: every phase the arbitrage went through, in order, with its pair and venues.
+            let parent = try ArbitrageJournal(database: try JournalDatabase(path: s.journalPath)).records(arbitrageId: id)
+            #expect(!parent.isEmpty, "no arbitrage_journal record for \(id)")
+            #expect(parent.map(\.phase).contains("open"), "\(parent.map(\.phase))")
+            #expect(Set(parent.map(\.phase)).count == parent.count || parent.map(\.phase).contains("exiting"), "phases recorded on change: \(parent.map(\.phase))")
+            #expect(parent.allSatisfy { $0.buyInstrument == done["buy"] as? String || $0.buyInstrument.contains("PERP") })
+            #expect(parent.last.map { $0.detailJSON.contains("\"legs\"") } == true)
+            // Every order of the strategy points at a parent that exists.
+            let parents = Set(try ArbitrageJournal(database: try JournalDatabase(path: s.journalPath)).records().map(\.arbitrageId))
+            let orphans = try s.journal().filter { $0.entry.kind == .place && $0.entry.parentId.map { !parents.contains($0) } ?? false }
+            #expect(orphans.isEmpty, "intents without a parent record: \(orphans.prefix(3).map(\.entry.parentId))")
             // Both venues of the arbitrage hold offsetting positions (or it is already flat again).
             let exposure = try await s.get("/api/ui/exposure")
             let unhedged = (exposure["unhedged"] as? [[String: Any]]) ?? []

@@ -19,7 +19,7 @@ import Testing
         }
         try await StrategyRig.with(configure: { profile in
             profile.profile = .live
-            profile.ops = OpsConfig(tokensFile: dir + "/tokens.yaml", anonymousLocalReads: false, approvalTTLSeconds: 2,
+            profile.ops = OpsConfig(tokensFile: dir + "/tokens.yaml", anonymousLocalReads: false, approvalTTLSeconds: 10,
                                     auditPath: dir + "/audit.sqlite", stateFile: dir + "/control.json", maxClockSkewMs: 500,
                                     requireLeaderLease: false)
         }) { s in
@@ -56,7 +56,7 @@ import Testing
             // Past the TTL the request is dead: approving it changes nothing.
             r = try await API.request(.PUT, riskPath, token: token["ivan"], body: #"{"risk_level": 95}"#)
             let late = try #require(r.json["approval_id"] as? String, "\(r.json)")
-            try await Task.sleep(for: .seconds(3))
+            try await Task.sleep(for: .seconds(11))
             r = try await API.request(.POST, approvals, token: token["olga"], body: #"{"id": "\#(late)"}"#)
             #expect(r.status >= 400 && r.json["field"] as? String == "approval_id", "expired: \(r.json)")
             #expect(try await API.request(.GET, riskPath, token: token["vera"]).json["risk_level"] as? Int == 90)

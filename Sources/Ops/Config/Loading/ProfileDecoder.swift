@@ -152,7 +152,9 @@ struct ProfileDecoder {
             auditPath: reader.string(m, "audit_path")?.text ?? d.auditPath,
             stateFile: reader.string(m, "state_file")?.text ?? d.stateFile,
             maxClockSkewMs: reader.int(m, "max_clock_skew_ms", default: d.maxClockSkewMs, range: ProfileSchema.maxClockSkewMsRange),
-            requireLeaderLease: reader.bool(m, "require_leader_lease", default: d.requireLeaderLease)
+            requireLeaderLease: reader.bool(m, "require_leader_lease", default: d.requireLeaderLease),
+            leasePath: reader.string(m, "lease_path")?.text ?? d.leasePath,
+            leaseTTLms: reader.int(m, "lease_ttl_ms", default: d.leaseTTLms, range: ProfileSchema.leaseTTLmsRange)
         )
     }
 

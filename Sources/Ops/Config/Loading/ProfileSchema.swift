@@ -37,7 +37,7 @@ enum ProfileSchema {
     static let logging = ["level", "format"]
     static let ops = [
         "tokens_file", "anonymous_local_reads", "approval_ttl_s", "audit_path", "state_file", "max_clock_skew_ms",
-        "require_leader_lease",
+        "require_leader_lease", "lease_path", "lease_ttl_ms",
     ]
     /// The thresholds shape, in `configs/status_thresholds.yaml` and under the profile's `status:`.
     static let statusThresholdsRoot = ["groups", "health", "slo", "slo_policy"]
@@ -99,6 +99,7 @@ enum ProfileSchema {
     static let takerFeeBpsRange = 0.0...100.0
     /// Long enough to reach a second operator, short enough that a stale request cannot be approved tomorrow.
     static let approvalTTLSecondsRange = 30...3_600
+    static let leaseTTLmsRange = 3_000...120_000
     static let maxClockSkewMsRange = 10...10_000
     static let groupScoreRange = 0.0...1.0
     static let healthPctRange = 0.0...100.0

@@ -14,10 +14,16 @@ public struct OpsConfig: Sendable, Equatable, Encodable {
     public var maxClockSkewMs: Int
     /// Whether trading needs the leader lease (two-host HA).
     public var requireLeaderLease: Bool
+    /// The leader-lease file every instance on the host shares (SQLite).
+    public var leasePath: String
+    /// How long a lease lasts without renewal, milliseconds (renewed every second).
+    public var leaseTTLms: Int
 
     /// A section with every value given.
     public init(tokensFile: String, anonymousLocalReads: Bool, approvalTTLSeconds: Int, auditPath: String,
-                stateFile: String, maxClockSkewMs: Int, requireLeaderLease: Bool) {
+                stateFile: String, maxClockSkewMs: Int, requireLeaderLease: Bool,
+                leasePath: String = "./data/leader.sqlite", leaseTTLms: Int = 10_000) {
+        self.leasePath = leasePath; self.leaseTTLms = leaseTTLms
         self.tokensFile = tokensFile; self.anonymousLocalReads = anonymousLocalReads
         self.approvalTTLSeconds = approvalTTLSeconds; self.auditPath = auditPath; self.stateFile = stateFile
         self.maxClockSkewMs = maxClockSkewMs; self.requireLeaderLease = requireLeaderLease
@@ -40,5 +46,7 @@ public struct OpsConfig: Sendable, Equatable, Encodable {
         case stateFile = "state_file"
         case maxClockSkewMs = "max_clock_skew_ms"
         case requireLeaderLease = "require_leader_lease"
+        case leasePath = "lease_path"
+        case leaseTTLms = "lease_ttl_ms"
     }
 }

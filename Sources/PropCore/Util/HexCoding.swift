@@ -1,6 +1,7 @@
-/// Lowercase hex encoding and decoding for salts, hashes and approval ids.
-enum HexCoding {
-    static func hex(_ bytes: [UInt8]) -> String {
+/// Lowercase hex encoding and decoding for salts, hashes, approval ids and audit records.
+public enum HexCoding {
+    /// Lowercase hex of `bytes`.
+    public static func hex(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 2)
@@ -8,7 +9,8 @@ enum HexCoding {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func bytes(fromHex text: String) -> [UInt8]? {
+    /// The bytes of a hex text (either case); nil when it is not hex.
+    public static func bytes(fromHex text: String) -> [UInt8]? {
         let chars = Array(text.utf8)
         guard chars.count % 2 == 0 else { return nil }
         func nibble(_ c: UInt8) -> UInt8? {
