@@ -7,10 +7,6 @@ import PropCore
 extension SimState {
     static let okxChannels: Set<String> = ["books", "trades", "tickers", "mark-price", "funding-rate"]
 
-    func hasSubscribers(_ venue: Venue, _ topic: String) -> Bool {
-        connections.values.contains { $0.venue == venue && $0.topics.contains(topic) }
-    }
-
     func publishOKX(_ t: SimInstrumentTick, state s: SimInstrumentState, dropDiff: Bool, nowMs: Int64) {
         let inst = s.spec.nativeSymbol
         let booksTopic = "books:\(inst)"

@@ -44,11 +44,15 @@ public actor SimState {
 
     /// Whether this tick sends a book diff that some client would see: a `drop_diff` fault is spent only
     /// on such a tick, so every injected drop shows up as a gap (a change deep in a view nobody reads
-    /// would otherwise swallow it silently).
+    /// would otherwise swallow it silently, and so would a tick while the client is reconnecting).
     func hasPublishedDiff(_ t: SimInstrumentTick, state s: SimInstrumentState) -> Bool {
+        guard let top = t.views.first else { return false }
         switch s.spec.id.venue {
-        case .binance, .okx:
-            return t.views.first.map { !$0.isEmpty } ?? false
+        case .binance:
+            let sym = s.spec.nativeSymbol.lowercased()
+            return !top.isEmpty && ["\(sym)@depth@100ms", "\(sym)@depth", "\(sym)@depth@500ms"].contains { hasSubscribers(.binance, $0) }
+        case .okx:
+            return !top.isEmpty && hasSubscribers(.okx, "books:\(s.spec.nativeSymbol)")
         case .bybit:
             return t.views.contains { !$0.isEmpty && $0.depth > 1 && hasSubscribers(.bybit, "orderbook.\($0.depth).\(s.spec.nativeSymbol)") }
         }
@@ -191,6 +195,11 @@ public actor SimState {
         for (id, text) in targets {
             send(id, garbage ? String(text.prefix(max(1, text.utf8.count / 2))) : text)
         }
+    }
+
+    /// Whether some client of `venue` is subscribed to `topic`.
+    func hasSubscribers(_ venue: Venue, _ topic: String) -> Bool {
+        connections.values.contains { $0.venue == venue && $0.topics.contains(topic) }
     }
 
     /// Updates a client's topic set.

@@ -5,9 +5,11 @@ import PropCore
 import VenueSim
 import Venues
 
-/// Settings small enough for tests: quick staleness, fast reconnects, shallow snapshots.
+/// Settings small enough for tests: quick staleness, fast reconnects, shallow snapshots. The stale window
+/// leaves room for a loaded CI machine that starves the receive task for a second or two: a spurious
+/// stale reconnect there would swallow the very fault a test injected.
 extension FeedSettings {
-    static let testing = FeedSettings(staleMs: 1500, reconnectInitialMs: 50, reconnectMaxMs: 500, reconnectJitter: 0.2,
+    static let testing = FeedSettings(staleMs: 4000, reconnectInitialMs: 50, reconnectMaxMs: 500, reconnectJitter: 0.2,
                                       pingIntervalMs: 500, snapshotLimit: 100, depth: 200, restTimeoutMs: 2000,
                                       restMaxAttempts: 8, seed: 7)
 }

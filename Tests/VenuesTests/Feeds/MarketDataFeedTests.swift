@@ -73,8 +73,9 @@ struct MarketDataFeedTests {
     func stalledStreamIsFlaggedStaleThenRecovers(venue: Venue) async throws {
         try await Self.run(venue, Scenario { rig in
             #expect(await rig.eventually(15) { rig.allValid })
-            await rig.sim.inject(.stall(venue, millis: 3000))
-            #expect(await rig.eventually(10) { rig.anyStale })
+            // Longer than the rig's 4 s stale window.
+            await rig.sim.inject(.stall(venue, millis: 6000))
+            #expect(await rig.eventually(12) { rig.anyStale })
             #expect(await rig.eventually(10) { !rig.reportedStale.isEmpty }, "a bookStale event tells the operator")
             #expect(await rig.eventually(20) { rig.allValid })
         })
