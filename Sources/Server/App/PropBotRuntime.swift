@@ -52,13 +52,14 @@ public struct PropBotRuntime: Service {
             endpoints: endpoints,
             credentials: { venue in Self.credentials(venue, profile: profile, simulator: simulator?.config.credentials) },
             paperBooks: FeedPaperBookSource(books: { id in hub.book(id) }),
-            contractValues: profile.profile == .paper ? await paperContractValues() : [:],
+            contractValues: profile.profile.simulatesFills ? await paperContractValues() : [:],
             simulatorBacked: simulator != nil,
             metrics: ExecutionMetrics(factory: metrics.factory),
             recorders: recorders,
             logger: logger.with(component: "exec"))
-        // Shadow must never send an order: no strategy runs there yet (its decision log is not built).
-        let strategy = execution.venues.isEmpty || profile.profile == .shadow ? nil
+        // In shadow the executor holds paper venues only, so the strategy's decisions are journalled and filled
+        // against the live book while no order can leave the process.
+        let strategy = execution.venues.isEmpty ? nil
             : StrategyRunner(profile: profile, hub: hub, executor: execution.executor,
                              metrics: StrategyMetrics(factory: metrics.factory), time: time, logger: logger.with(component: "strategy"))
         let control = try await ControlPlane(profile: profile, hub: hub, execution: execution, strategy: strategy, time: time,

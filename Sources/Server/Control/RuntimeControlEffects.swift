@@ -62,7 +62,7 @@ enum RuntimeControlError: EffectPreconditionError {
 
     var messageRu: String {
         switch self {
-        case .noStrategy: "В этом профиле стратегия не запущена (нет бирж с ключами API или профиль shadow)"
+        case .noStrategy: "В этом профиле стратегия не запущена (нет бирж с ключами API)"
         }
     }
 

@@ -17,7 +17,7 @@ public final class ExecutionPlane: Sendable {
     let lastRecovery = LockedValue<RecoveryReport?>(nil)
 
     /// Builds the plane for `profile`: `endpoints(venue)` gives each venue's URLs, `credentials(venue)` its keys
-    /// (nil = venue without trading), `paperBooks` the book source when the profile is `paper`.
+    /// (nil = venue without trading), `paperBooks` the book source when the profile simulates fills (`paper`, `shadow`).
     public init(profile: ProfileConfig, endpoints: (Venue) -> VenueBaseURLs, credentials: (Venue) -> VenueCredentials?,
                 paperBooks: (any PaperBookSource)?, contractValues: [InstrumentId: Qty] = [:],
                 simulatorBacked: Bool = false, metrics: ExecutionMetrics? = nil,
@@ -32,7 +32,9 @@ public final class ExecutionPlane: Sendable {
         var connections: [Venue: VenueConnection] = [:]
         let holdBox = LockedValue<OrderExecutor?>(nil)
         for venue in Venue.allCases where profile.venues[venue].enabled && !profile.instruments(on: venue).isEmpty {
-            if profile.profile == .paper, let books = paperBooks {
+            if profile.profile.simulatesFills {
+                // Paper and shadow never reach a venue's order path, whatever keys the profile holds.
+                guard let books = paperBooks else { continue }
                 let paper = PaperTradingVenue(settings: PaperSettings(venue: venue, contractValues: contractValues), time: SystemTimeSource())
                 let pump = PaperBookPump(source: books, venue: paper, instruments: profile.instruments(on: venue))
                 connections[venue] = VenueConnection(api: paper, stream: PaperEventSource(venue: paper, pump: pump))

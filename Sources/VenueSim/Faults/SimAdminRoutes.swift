@@ -2,7 +2,8 @@ import Foundation
 import Hummingbird
 import PropCore
 
-/// `POST/GET/DELETE /sim/faults`, mounted on every venue port so a drill can reach it wherever it is.
+/// `POST/GET/DELETE /sim/faults` and `GET /sim/orders` (how many orders each venue ever accepted), mounted on
+/// every venue port so a drill can reach them wherever it is.
 enum SimAdminRoutes {
     static func add(to router: Router<SimHTTP.Context>, state: SimState) {
         router.post("/sim/faults") { request, context -> Response in
@@ -25,6 +26,11 @@ enum SimAdminRoutes {
         router.delete("/sim/faults") { _, _ -> Response in
             await state.clearFaults()
             return SimHTTP.json(#"{"ok":true,"faults":[]}"#)
+        }
+        router.get("/sim/orders") { _, _ -> Response in
+            var counts: [String] = []
+            for venue in Venue.allCases { counts.append(#""\#(venue.rawValue)":\#(await state.allClientOrderIds(venue: venue).count)"#) }
+            return SimHTTP.json("{\(counts.joined(separator: ","))}")
         }
     }
 

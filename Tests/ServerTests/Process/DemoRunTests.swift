@@ -132,7 +132,7 @@ import Testing
     }
 
     @Test func configValidateSaysOKForShippedProfilesAndListsErrorsOtherwise() async throws {
-        for name in ["demo", "paper", "testnet", "live"] {
+        for name in ["demo", "paper", "testnet", "shadow", "live"] {
             let ok = try PropBotProcess(["config", "validate", "configs/\(name).yaml"],
                                         environment: try Self.secretsReferenced(by: "configs/\(name).yaml"))
             let status = try await ok.waitForExit()

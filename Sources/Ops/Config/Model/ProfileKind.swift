@@ -6,7 +6,8 @@ public enum ProfileKind: String, Sendable, Hashable, CaseIterable, Codable, Cust
     case paper
     /// Venue test environments with test keys.
     case testnet
-    /// Live data, decisions logged, no orders.
+    /// Live data, decisions logged, no orders: the strategy trades against the live book through simulated
+    /// fills, and no trading client is ever built, whatever keys the profile holds.
     case shadow
     /// Real orders under caps.
     case live
@@ -15,6 +16,9 @@ public enum ProfileKind: String, Sendable, Hashable, CaseIterable, Codable, Cust
 
     /// Whether the mode sends orders that move real money, so the strictest safety rules apply.
     public var movesRealMoney: Bool { self == .live }
+
+    /// Whether fills are simulated against the live book (paper venues) instead of orders going to a venue.
+    public var simulatesFills: Bool { self == .paper || self == .shadow }
 
     /// Whether enabled venues need API keys (modes that place or query private state on a venue).
     public var requiresVenueKeys: Bool { self == .testnet || self == .live }
