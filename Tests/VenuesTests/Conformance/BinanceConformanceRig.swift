@@ -38,8 +38,9 @@ struct BinanceRig: ConformanceRig {
                                     apiSecret: apiSecret ?? creds.apiSecret, timeoutMs: 10_000, clock: clock, logger: logger)
     }
 
-    /// Best bid and ask of `id` right now, as prices at the instrument's scale.
+    /// Best bid and ask of `id` right now, as prices at the instrument's scale, on a frozen book (see `freeze`).
     func top(_ id: InstrumentId = btc) async -> (bid: Price, ask: Price, askQty: Qty, spec: SimInstrumentSpec) {
+        await freeze(id)
         let s = await sim.instrumentState(id)!
         let bid = s.book.top(.buy, 1).first!, ask = s.book.top(.sell, 1).first!
         return (Price(units: bid.price, scale: s.spec.priceScale), Price(units: ask.price, scale: s.spec.priceScale),

@@ -35,6 +35,13 @@ extension ConformanceRig {
         }
     }
 
+    /// Stops the synthetic market's walk on `id` for 30 s (orders still trade against the book): on a loaded test
+    /// machine seconds can pass between reading the touch and placing, and a post-only "at the ask" or a limit
+    /// "through the book" would otherwise meet a market that has moved away.
+    func freeze(_ id: InstrumentId) async {
+        await sim.inject(.freezeBook(id.venue, millis: 30_000, instrument: id))
+    }
+
     /// `price` moved by `ticks` ticks.
     static func shift(_ price: Price, _ tick: Price, _ ticks: Int64) -> Price {
         price + Price(units: tick.units * ticks, scale: tick.scale)
@@ -48,8 +55,10 @@ protocol BookReadingRig: ConformanceRig {
 }
 
 extension BookReadingRig {
-    /// Best bid and ask of `id` now, and the tick (waits up to 4 s for the first book).
+    /// Best bid and ask of `id` now, and the tick (waits up to 4 s for the first book). The book is frozen first
+    /// (see `freeze`), so the prices a test derives from the touch still mean what it intended when it places.
     func top(_ id: InstrumentId = Self.btc) async throws -> (bid: Price, ask: Price, tick: Price) {
+        await freeze(id)
         for _ in 0..<200 {
             if let s = await sim.instrumentState(id), let b = s.book.bestBid, let a = s.book.bestAsk {
                 return (Price(units: b, scale: s.spec.priceScale), Price(units: a, scale: s.spec.priceScale), s.spec.tickSize)
