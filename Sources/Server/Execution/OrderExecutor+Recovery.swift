@@ -49,7 +49,9 @@ extension OrderExecutor {
             }
         }
         report.fillsRecovered = bookedFills.count - fillsBefore
-        report.positionMismatches = await positionMismatches(instruments: instruments)
+        let positions = await positionMismatches(instruments: instruments)
+        report.positionMismatches = positions.mismatches
+        report.unreachableVenues += positions.unreadable
         report.ordersStillUnresolved = manager.unresolvedOrders().count
         report.clean = report.unreachableVenues.isEmpty && report.ordersStillUnresolved == 0
             && report.positionMismatches.isEmpty && report.journalProblems.isEmpty
@@ -80,17 +82,19 @@ extension OrderExecutor {
         }
     }
 
-    /// Venue positions against the net of journalled fills, per instrument.
-    func positionMismatches(instruments: [InstrumentId]) async -> [String] {
+    /// Venue positions against the net of journalled fills, per instrument. A venue whose positions could not be
+    /// read is `unreadable`, not a mismatch: recovery stays unclean and is retried, but nothing disagrees yet, so
+    /// no reconciliation HOLD (red, two operators to lift) is raised for a slow or briefly unreachable venue.
+    func positionMismatches(instruments: [InstrumentId]) async -> (mismatches: [String], unreadable: [String]) {
         let replay: JournalReplay
         do { replay = JournalReplay(records: try OrderJournal(database: writer.database).records()) } catch {
-            return ["журнал: \(error.messageRu)"]
+            return (["журнал: \(error.messageRu)"], [])
         }
-        var out: [String] = []
+        var out: [String] = [], unreadable: [String] = []
         for (venue, api) in venues.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             let positions: [PositionReport]
             do { positions = try await patiently { () async throws(VenueOrderError) in try await api.positions() } } catch {
-                out.append("\(venue.rawValue): позиции недоступны (\(error.messageRu))")
+                unreadable.append("\(venue.rawValue): позиции недоступны (\(error.messageRu))")
                 continue
             }
             var venueQty: [InstrumentId: Qty] = [:]
@@ -101,6 +105,6 @@ extension OrderExecutor {
                 if v != j { out.append("\(instrument): на бирже \(v), по журналу \(j)") }
             }
         }
-        return out
+        return (out, unreadable)
     }
 }

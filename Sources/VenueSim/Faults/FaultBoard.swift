@@ -55,9 +55,10 @@ public struct FaultBoard: Sendable {
         return true
     }
 
-    /// The HTTP status of the next pending `rest_error` for the venue, consuming it.
-    public mutating func consumeRestError(venue: Venue) -> Int? {
-        guard let i = entries.firstIndex(where: { $0.fault.kind == .restError && $0.fault.venue == venue && $0.remaining > 0 })
+    /// The HTTP status of the next pending `rest_error` for the venue and request path, consuming it.
+    public mutating func consumeRestError(venue: Venue, path: String = "") -> Int? {
+        guard let i = entries.firstIndex(where: { $0.fault.kind == .restError && $0.fault.venue == venue && $0.remaining > 0
+            && $0.fault.path.map { path.hasPrefix($0) } ?? true })
         else { return nil }
         entries[i].remaining -= 1
         let status = entries[i].fault.status

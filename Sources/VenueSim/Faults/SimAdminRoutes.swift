@@ -37,6 +37,7 @@ enum SimAdminRoutes {
     static func render(_ f: SimFault, remaining: Int, untilMs: Int64?) -> String {
         var s = #"{"venue":"\#(f.venue.rawValue)","kind":"\#(f.kind.rawValue)","params":{"count":\#(f.count),"duration_ms":\#(f.durationMillis),"status":\#(f.status)"#
         if let i = f.instrument { s += #","symbol":"\#(NativeSymbol.symbol(for: i))","instrument":"\#(i)""# }
+        if let p = f.path { s += #","path":\#(SimHTTP.quote(p))"# }
         s += "}"
         s += #","remaining":\#(remaining)"#
         if let u = untilMs { s += #","until_ms":\#(u)"# }

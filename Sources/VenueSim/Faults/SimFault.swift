@@ -17,6 +17,9 @@ public struct SimFault: Sendable, Hashable, Codable {
     public var durationMillis: Int
     /// HTTP status for `rest_error` (500, 502, 503, 504, 429, 418, 403).
     public var status: Int
+    /// Only REST requests whose path starts with this (`rest_error`; nil = every request of the venue), so a drill
+    /// can fail one call, say the positions read, whatever order the client makes its calls in.
+    public var path: String?
 
     /// A fault with explicit fields; unused fields keep their defaults.
     public init(venue: Venue, kind: SimFaultKind, instrument: InstrumentId? = nil, count: Int = 1,
@@ -47,9 +50,11 @@ public struct SimFault: Sendable, Hashable, Codable {
     public static func malformed(_ venue: Venue, count: Int = 1, instrument: InstrumentId? = nil) -> SimFault {
         SimFault(venue: venue, kind: .malformed, instrument: instrument, count: count)
     }
-    /// The next `count` REST replies fail with `status`.
-    public static func restError(_ venue: Venue, status: Int, count: Int = 1) -> SimFault {
-        SimFault(venue: venue, kind: .restError, count: count, status: status)
+    /// The next `count` REST replies (under `path` when given) fail with `status`.
+    public static func restError(_ venue: Venue, status: Int, count: Int = 1, path: String? = nil) -> SimFault {
+        var fault = SimFault(venue: venue, kind: .restError, count: count, status: status)
+        fault.path = path
+        return fault
     }
     /// Keep books still for `millis`.
     public static func freezeBook(_ venue: Venue, millis: Int, instrument: InstrumentId? = nil) -> SimFault {
@@ -57,6 +62,6 @@ public struct SimFault: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case venue, kind, instrument, count, durationMillis = "duration_ms", status
+        case venue, kind, instrument, count, durationMillis = "duration_ms", status, path
     }
 }

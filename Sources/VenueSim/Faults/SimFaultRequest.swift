@@ -1,7 +1,7 @@
 import Foundation
 import PropCore
 
-/// Decodes the admin API's fault JSON (`{"venue":…,"kind":…,"params":{count,duration_ms,status,symbol}}`)
+/// Decodes the admin API's fault JSON (`{"venue":…,"kind":…,"params":{count,duration_ms,status,symbol,path}}`)
 /// with a Russian error naming the offending field, so an operator typing curl sees what to fix.
 public enum SimFaultRequest {
     /// Parses a request body into a fault.
@@ -37,6 +37,12 @@ public enum SimFaultRequest {
                 throw .invalidField("params.symbol", "инструмент не найден на бирже \(venue.rawValue)")
             }
             fault.instrument = id
+        }
+        if let pathRaw = params["path"] {
+            guard let path = pathRaw as? String, path.hasPrefix("/"), kind == .restError else {
+                throw .invalidField("params.path", "путь REST начинается с «/» и задаётся только для rest_error")
+            }
+            fault.path = path
         }
         if [.stall, .freezeBook, .latency].contains(kind), params["duration_ms"] == nil {
             throw .missingField("params.duration_ms")

@@ -12,7 +12,7 @@ struct SimFaultMiddleware: RouterMiddleware {
         if request.uri.path.hasPrefix("/sim/") || request.headers[.upgrade] != nil {
             return try await next(request, context)
         }
-        let gate = await state.restGate(venue: venue)
+        let gate = await state.restGate(venue: venue, path: request.uri.path)
         if gate.delayMillis > 0 { try await Task.sleep(for: .milliseconds(gate.delayMillis)) }
         if let status = gate.errorStatus {
             return SimVenueErrors.response(venue: venue, status: status, nowMs: await state.nowMsPublic())

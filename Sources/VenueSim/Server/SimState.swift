@@ -126,9 +126,9 @@ public actor SimState {
     }
 
     /// What a REST request of the venue must suffer: added delay and, possibly, an error status.
-    public func restGate(venue: Venue) -> (delayMillis: Int, errorStatus: Int?) {
+    public func restGate(venue: Venue, path: String) -> (delayMillis: Int, errorStatus: Int?) {
         faults.expire(nowMs: nowMs)
-        return (faults.latencyMillis(venue: venue), faults.consumeRestError(venue: venue))
+        return (faults.latencyMillis(venue: venue), faults.consumeRestError(venue: venue, path: path))
     }
 
     // MARK: connections

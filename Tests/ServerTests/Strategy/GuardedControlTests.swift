@@ -29,6 +29,20 @@ import VenueSim
         }
     }
 
+    /// A venue that cannot say its positions at startup (seen on a loaded machine as a timeout) leaves recovery
+    /// unclean and retried; it is not a reconciliation mismatch, whose red HOLD would need two operators to lift.
+    @Test func unreadablePositionsAtStartupAreRetriedNotAReconciliationHold() async throws {
+        try await StrategyRig.with(beforeStart: { rig in
+            await rig.sim.inject(.restError(.bybit, status: 503, count: 1, path: "/v5/position/list"))
+        }) { s in
+            let running = await ExecutionRig.eventually(60) { await Self.state(s).state == "run" }
+            let after = await Self.state(s)
+            #expect(running, "\(after)")
+            #expect(!after.codes.contains("recon"), "\(after)")
+            #expect(await s.rig.sim.state.activeFaults().isEmpty, "the injected error was really served")
+        }
+    }
+
     @Test func aVenueGoingStaleWhileRunningHoldsWithItsReasonAndClearsOnRecovery() async throws {
         try await StrategyRig.with { s in
             let started = await ExecutionRig.eventually(60) { await Self.state(s).state == "run" }
