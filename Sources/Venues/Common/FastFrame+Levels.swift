@@ -32,16 +32,17 @@ extension FastFrame {
             guard let out0 = buf.baseAddress else { return }
             var k = 0
             var cleared = false
+            var shapes = (price: DecimalShape(), qty: DecimalShape())
             while true {
                 var price: Int64 = 0, qty: Int64 = 0
                 var e = Int(Self.needsChecked)
                 if pos <= windowEnd {
                     e = level(pos, priceScale: priceScale, qtyScale: qtyScale, extras: extras, WindowLoads.self,
-                              price: &price, qty: &qty)
+                              shapes: &shapes, price: &price, qty: &qty)
                 }
                 if e == Int(Self.needsChecked) {
                     e = level(pos, priceScale: priceScale, qtyScale: qtyScale, extras: extras, CheckedLoads.self,
-                              price: &price, qty: &qty)
+                              shapes: &shapes, price: &price, qty: &qty)
                 }
                 guard e >= 0 else { return }
                 (out0 + k).initialize(to: BookLevel(price: price, qty: qty))
@@ -66,17 +67,19 @@ extension FastFrame {
 
     /// One level `["px","qty"` plus `extras` digit strings at `pos` (at its `[`): the index of the byte after
     /// it (its `]` when well formed), -1 when declined, or `needsChecked` (unchecked loads only) when a long
-    /// number needs the checked readers. With `WindowLoads` it reads only inside `levelWindow(extras:)`.
+    /// number needs the checked readers. With `WindowLoads` it reads only inside `levelWindow(extras:)`, and
+    /// tries each number as spelled like the one above it (`shapes`) before reading it in full.
     @inline(__always)
     func level<L: FrameWordLoads>(_ pos: Int, priceScale: Int, qtyScale: Int, extras: Int, _ loads: L.Type,
+                                  shapes: inout (price: DecimalShape, qty: DecimalShape),
                                   price: inout Int64, qty: inout Int64) -> Int {
         guard L.word(self, at: pos) & 0xFFFF == 0x225B else { return -1 } // ["
         var e = pos &+ 2
-        let p = decimal(&e, scale: priceScale, L.self)
+        let p = number(&e, scale: priceScale, L.self, shape: &shapes.price)
         if L.unchecked, p == Self.needsChecked { return Int(Self.needsChecked) }
         guard p > 0, L.word(self, at: e) & 0xFFFF == 0x222C else { return -1 } // ,"
         e &+= 2
-        let q = decimal(&e, scale: qtyScale, L.self)
+        let q = number(&e, scale: qtyScale, L.self, shape: &shapes.qty)
         if L.unchecked, q == Self.needsChecked { return Int(Self.needsChecked) }
         guard q >= 0 else { return -1 }
         // Extra elements the general path skips: only plain `,"<digits>"` is accepted here. OKX's pair is
@@ -94,6 +97,30 @@ extension FastFrame {
         price = p
         qty = q
         return e
+    }
+
+    /// `decimal(_:scale:_:)`, first trying the spelling of the column's previous number (unchecked loads only;
+    /// the checked reader near the frame's end just reads).
+    @_transparent // mandatory inlining, as for `decimal`: the level loop must not call out per number
+    func number<L: FrameWordLoads>(_ e: inout Int, scale: Int, _: L.Type, shape: inout DecimalShape) -> Int64 {
+        guard L.unchecked else { return decimal(&e, scale: scale, L.self) }
+        let s = e
+        let w = L.word(self, at: s)
+        if shape.matches(w, quote: byte(s &+ shape.length)) {
+            e = s &+ shape.length &+ 1
+            return shape.value(w)
+        }
+        return readLearning(&e, scale: scale, shape: &shape)
+    }
+
+    /// A number spelled unlike the previous one (unchecked loads): read in full, and its spelling learnt. Out of
+    /// line so the guessed path stays small enough to be inlined into the level loop.
+    @inline(never)
+    func readLearning(_ e: inout Int, scale: Int, shape: inout DecimalShape) -> Int64 {
+        let s = e
+        let v = decimal(&e, scale: scale, WindowLoads.self)
+        if v >= 0 { shape.learn(WindowLoads.word(self, at: s), length: e &- s &- 1, scale: scale) }
+        return v
     }
 
     /// True if `w` is `,"D","D"` (two one-digit strings, each after a comma).

@@ -44,10 +44,30 @@ import Testing
         }
     }
 
-    /// `count` levels, each `["px","qty"` plus `extras` strings; `odd`: percent chance of an odd spelling per element.
+    /// A number `int` digits, a dot and `fraction` digits wide (no dot for 0), zeros past `scale`.
+    static func fixedWidth(_ rng: inout SeededGenerator, int: Int, fraction: Int, scale: Int) -> String {
+        func digits(_ n: Int) -> String { String((0..<n).map { _ in Character(String(Int.random(in: 0...9, using: &rng))) }) }
+        let kept = min(fraction, scale)
+        let tail = fraction == 0 ? "" : "." + digits(kept) + String(repeating: "0", count: fraction - kept)
+        return String(Int.random(in: 1...9, using: &rng)) + digits(int - 1) + tail
+    }
+
+    /// `count` levels, each `["px","qty"` plus `extras` strings; `odd`: percent chance of an odd spelling per
+    /// element. Half the time each column keeps one width (as real frames do), so the reader's guess of the
+    /// previous level's spelling is right most of the time and wrong now and then.
     static func levels(_ count: Int, extras: Int, priceScale: Int, qtyScale: Int, odd: Int, _ rng: inout SeededGenerator) -> String {
+        let fixed = Bool.random(using: &rng)
+        let widths = [(Int.random(in: 1...8, using: &rng), Int.random(in: 0...priceScale + 2, using: &rng)),
+                      (Int.random(in: 1...8, using: &rng), Int.random(in: 0...qtyScale + 2, using: &rng))]
+        let scales = [priceScale, qtyScale]
         let items = (0..<count).map { _ -> String in
-            var parts = ["\"\(number(&rng, scale: priceScale, odd: odd))\"", "\"\(number(&rng, scale: qtyScale, odd: odd))\""]
+            var parts: [String] = []
+            for column in 0..<2 {
+                let n = fixed && Int.random(in: 0..<100, using: &rng) >= odd
+                    ? fixedWidth(&rng, int: widths[column].0, fraction: widths[column].1, scale: scales[column])
+                    : number(&rng, scale: scales[column], odd: odd)
+                parts.append("\"\(n)\"")
+            }
             for _ in 0..<extras { parts.append("\"\(extra(&rng, odd: odd))\"") }
             return "[" + parts.joined(separator: ",") + "]"
         }
