@@ -32,7 +32,7 @@ extension FastFrame {
             guard let out0 = buf.baseAddress else { return }
             var k = 0
             var cleared = false
-            var shapes = (price: DecimalShape(), qty: DecimalShape())
+            var shapes = (price: ColumnShapes(), qty: ColumnShapes())
             while true {
                 var price: Int64 = 0, qty: Int64 = 0
                 var e = Int(Self.needsChecked)
@@ -68,10 +68,10 @@ extension FastFrame {
     /// One level `["px","qty"` plus `extras` digit strings at `pos` (at its `[`): the index of the byte after
     /// it (its `]` when well formed), -1 when declined, or `needsChecked` (unchecked loads only) when a long
     /// number needs the checked readers. With `WindowLoads` it reads only inside `levelWindow(extras:)`, and
-    /// tries each number as spelled like the one above it (`shapes`) before reading it in full.
+    /// tries each number as spelled like one of the two above it (`shapes`) before reading it in full.
     @inline(__always)
     func level<L: FrameWordLoads>(_ pos: Int, priceScale: Int, qtyScale: Int, extras: Int, _ loads: L.Type,
-                                  shapes: inout (price: DecimalShape, qty: DecimalShape),
+                                  shapes: inout (price: ColumnShapes, qty: ColumnShapes),
                                   price: inout Int64, qty: inout Int64) -> Int {
         guard L.word(self, at: pos) & 0xFFFF == 0x225B else { return -1 } // ["
         var e = pos &+ 2
@@ -102,24 +102,30 @@ extension FastFrame {
     /// `decimal(_:scale:_:)`, first trying the spelling of the column's previous number (unchecked loads only;
     /// the checked reader near the frame's end just reads).
     @_transparent // mandatory inlining, as for `decimal`: the level loop must not call out per number
-    func number<L: FrameWordLoads>(_ e: inout Int, scale: Int, _: L.Type, shape: inout DecimalShape) -> Int64 {
+    func number<L: FrameWordLoads>(_ e: inout Int, scale: Int, _: L.Type, shape: inout ColumnShapes) -> Int64 {
         guard L.unchecked else { return decimal(&e, scale: scale, L.self) }
         let s = e
         let w = L.word(self, at: s)
-        if shape.matches(w, quote: byte(s &+ shape.length)) {
-            e = s &+ shape.length &+ 1
-            return shape.value(w)
+        if shape.recent.matches(w, quote: byte(s &+ shape.recent.length)) {
+            e = s &+ shape.recent.length &+ 1
+            return shape.recent.value(w)
         }
         return readLearning(&e, scale: scale, shape: &shape)
     }
 
-    /// A number spelled unlike the previous one (unchecked loads): read in full, and its spelling learnt. Out of
-    /// line so the guessed path stays small enough to be inlined into the level loop.
+    /// A number spelled unlike the previous one (unchecked loads): the spelling before it, else read in full and
+    /// its spelling learnt. Out of line so the first guess stays small enough to be inlined into the level loop.
     @inline(never)
-    func readLearning(_ e: inout Int, scale: Int, shape: inout DecimalShape) -> Int64 {
+    func readLearning(_ e: inout Int, scale: Int, shape: inout ColumnShapes) -> Int64 {
         let s = e
+        let w = WindowLoads.word(self, at: s)
+        if shape.older.matches(w, quote: byte(s &+ shape.older.length)) {
+            shape.promoteOlder()
+            e = s &+ shape.recent.length &+ 1
+            return shape.recent.value(w)
+        }
         let v = decimal(&e, scale: scale, WindowLoads.self)
-        if v >= 0 { shape.learn(WindowLoads.word(self, at: s), length: e &- s &- 1, scale: scale) }
+        if v >= 0 { shape.learn(w, length: e &- s &- 1, scale: scale) }
         return v
     }
 
