@@ -9,7 +9,8 @@ import Darwin
 /// (`BinanceDepthFastPath`, `OKXBooksFastPath`, `BybitOrderbookFastPath`) share.
 ///
 /// Safety: every load is bounds-checked against the frame (`word(at:)` reads bytes past the end as 0,
-/// and 0 matches no literal, digit or quote, so a successful compare proves the bytes exist).
+/// and 0 matches no literal, digit or quote, so a successful compare proves the bytes exist), except the
+/// level reader's `WindowLoads`, used only where one check has proved the whole level window in the frame.
 struct FastFrame {
     let p: UnsafeRawPointer
     let n: Int
@@ -63,8 +64,12 @@ struct FastFrame {
     /// A non-negative JSON integer of 1…15 digits at `i`, moving `i` past it. Longer or negative
     /// numbers return `nil` (general path); the caller checks the delimiter that follows.
     @inline(__always)
-    func int(_ i: inout Int) -> Int64? {
-        let x1 = word(at: i) ^ 0x3030_3030_3030_3030
+    func int(_ i: inout Int) -> Int64? { int(&i, CheckedLoads.self) }
+
+    /// `int(_:)` with loads of the given kind (it reads at most 16 bytes from `i` and never further).
+    @inline(__always)
+    func int<L: FrameWordLoads>(_ i: inout Int, _: L.Type) -> Int64? {
+        let x1 = L.word(self, at: i) ^ 0x3030_3030_3030_3030
         let m1 = Self.nonDigits(x1)
         if m1 != 0 {
             let n1 = m1.trailingZeroBitCount >> 3
@@ -72,7 +77,7 @@ struct FastFrame {
             i &+= n1
             return JSONScanner.swarValue(x1, n1)
         }
-        let x2 = word(at: i &+ 8) ^ 0x3030_3030_3030_3030
+        let x2 = L.word(self, at: i &+ 8) ^ 0x3030_3030_3030_3030
         let m2 = Self.nonDigits(x2)
         guard m2 != 0 else { return nil }
         let n2 = m2.trailingZeroBitCount >> 3
@@ -83,73 +88,6 @@ struct FastFrame {
         let high = x1 << up
         let low = (x1 >> down) | (x2 << up)
         return JSONScanner.swarValue(high, 8) &* 100_000_000 &+ JSONScanner.swarValue(low, 8)
-    }
-
-    /// Reads `[["px","qty"],…]` (compact, exactly two strings per level, plus `extras` quoted digit
-    /// strings such as OKX's `"0","3"`) at `i` into `out`, moving `i` past the closing `]`. Prices must be
-    /// positive. `false` on anything else. Kept out of line so the callers stay small enough for the
-    /// number readers to be inlined everywhere.
-    @inline(never)
-    func levels(_ i: inout Int, priceScale: Int, qtyScale: Int, extras: Int = 0, into out: inout [BookLevel]) -> Bool {
-        let head = word(at: i) & 0xFF_FFFF
-        if head & 0xFFFF == 0x5D5B { // []
-            if !out.isEmpty { out.removeAll(keepingCapacity: true) }
-            i &+= 2
-            return true
-        }
-        guard head == 0x22_5B5B else { return false } // [["
-        var pos = i &+ 1
-        var ok = false
-        // Levels go through a small stack buffer and replace `out`'s contents in bulk: one uniqueness
-        // and capacity check per chunk instead of per level (the first chunk also clears `out`).
-        let chunk = 64
-        withUnsafeTemporaryAllocation(of: BookLevel.self, capacity: chunk) { buf in
-            guard let out0 = buf.baseAddress else { return }
-            var k = 0
-            var cleared = false
-            while true {
-                // pos is at `[`, followed by `"`.
-                guard word(at: pos) & 0xFFFF == 0x225B else { return }
-                var e = pos &+ 2
-                let price = decimal(&e, scale: priceScale)
-                guard price > 0, word(at: e) & 0xFFFF == 0x222C else { return } // ,"
-                e &+= 2
-                let qty = decimal(&e, scale: qtyScale)
-                guard qty >= 0 else { return }
-                // Extra elements the general path skips: only plain `,"<digits>"` is accepted here.
-                for _ in 0..<extras {
-                    guard word(at: e) & 0xFFFF == 0x222C else { return } // ,"
-                    var d = e &+ 2
-                    guard digitString(&d) else { return }
-                    e = d
-                }
-                (out0 + k).initialize(to: BookLevel(price: price, qty: qty))
-                k &+= 1
-                if k == chunk {
-                    Self.flush(&out, UnsafeBufferPointer(start: out0, count: k), cleared: cleared)
-                    cleared = true
-                    k = 0
-                }
-                let tail = word(at: e) & 0xFFFF
-                if tail == 0x2C5D { pos = e &+ 2; continue } // ],
-                guard tail == 0x5D5D else { return } // ]]
-                Self.flush(&out, UnsafeBufferPointer(start: out0, count: k), cleared: cleared)
-                pos = e &+ 2
-                ok = true
-                return
-            }
-        }
-        i = pos
-        return ok
-    }
-
-    /// A string of 1…15 ASCII digits at `e` (after the opening quote), moving `e` past the closing quote.
-    @inline(__always)
-    func digitString(_ e: inout Int) -> Bool {
-        var j = e
-        guard int(&j) != nil, j < n, byte(j) == UInt8(ascii: "\"") else { return false }
-        e = j &+ 1
-        return true
     }
 
     /// The content of a string the general decoders skip (after the opening quote): printable ASCII with no escapes,
@@ -201,26 +139,25 @@ struct FastFrame {
         return true
     }
 
-    /// Appends `levels` to `out`, first dropping `out`'s old contents unless `cleared`.
-    @inline(__always)
-    static func flush(_ out: inout [BookLevel], _ levels: UnsafeBufferPointer<BookLevel>, cleared: Bool) {
-        if cleared {
-            out.append(contentsOf: levels)
-        } else {
-            out.replaceSubrange(out.startIndex..<out.endIndex, with: levels)
-        }
-    }
-
     /// The decimal string content at `e` (after the opening quote) as a mantissa at `scale`, moving `e`
     /// past the closing quote; -1 when it is not a plain non-negative decimal whose extra decimals are
     /// zeros. Common case (integer part, dot and fraction within 8 bytes): one load, one SWAR value.
     @_transparent // mandatory inlining: the optimizer's size limit otherwise leaves one of the two per level as a call
-    func decimal(_ e: inout Int, scale: Int) -> Int64 {
+    func decimal(_ e: inout Int, scale: Int) -> Int64 { decimal(&e, scale: scale, CheckedLoads.self) }
+
+    /// `needsChecked` from a reader with unchecked loads: the value needs `slowDecimal`, which can read past the
+    /// proved window, so the caller retries with checked loads.
+    static let needsChecked: Int64 = -2
+
+    /// `decimal(_:scale:)` with loads of the given kind. It reads at most 16 bytes from `e` itself; with
+    /// unchecked loads it returns `needsChecked` instead of calling `slowDecimal`.
+    @_transparent
+    func decimal<L: FrameWordLoads>(_ e: inout Int, scale: Int, _: L.Type) -> Int64 {
         let s = e
-        let w = word(at: s)
+        let w = L.word(self, at: s)
         let x = w ^ 0x3030_3030_3030_3030
         let m = Self.nonDigits(x)
-        guard m != 0, scale <= 8 else { return slowDecimal(&e, scale: scale) }
+        guard m != 0, scale <= 8 else { return L.unchecked ? Self.needsChecked : slowDecimal(&e, scale: scale) }
         let d1 = m.trailingZeroBitCount >> 3
         guard d1 >= 1 else { return -1 }
         let c1 = UInt8(truncatingIfNeeded: w >> UInt64(truncatingIfNeeded: 8 &* d1))
@@ -230,8 +167,9 @@ struct FastFrame {
         // quote then being just past the word ("65002.80").
         let m2 = m & (m &- 1)
         let d2 = isDot ? m2.trailingZeroBitCount >> 3 : d1
-        guard UInt8(truncatingIfNeeded: word(at: s &+ d2)) == UInt8(ascii: "\"") else {
-            return m2 == 0 ? slowDecimal(&e, scale: scale) : -1
+        guard UInt8(truncatingIfNeeded: L.word(self, at: s &+ d2)) == UInt8(ascii: "\"") else {
+            guard m2 == 0 else { return -1 }
+            return L.unchecked ? Self.needsChecked : slowDecimal(&e, scale: scale)
         }
         let n2 = isDot ? d2 &- d1 &- 1 : 0
         guard !isDot || n2 >= 1 else { return -1 }
