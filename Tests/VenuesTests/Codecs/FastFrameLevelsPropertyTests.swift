@@ -111,6 +111,30 @@ import Testing
         #expect(claimed > 9_000 && levelsClaimed > 180_000)
     }
 
+    /// A frame cut anywhere (a truncated socket read, a hostile peer) puts the frame's end inside the levels, where
+    /// the unchecked window must hand over to checked loads: the fast path may decline, never claim something else.
+    @Test func framesCutAnywhereAreNeverClaimedDifferently() {
+        var rng = SeededGenerator(seed: 0xC0_7F4A3E)
+        var claimedCut = 0
+        for round in 0..<6_000 {
+            let okx = round % 2 == 1
+            let b = Self.levels(Int.random(in: 1...30, using: &rng), extras: okx ? 2 : 0, priceScale: 1, qtyScale: okx ? 8 : 3, odd: 0, &rng)
+            let a = Self.levels(Int.random(in: 1...30, using: &rng), extras: okx ? 2 : 0, priceScale: 1, qtyScale: okx ? 8 : 3, odd: 0, &rng)
+            let text = okx
+                ? #"{"arg":{"channel":"books","instId":"BTC-USDT"},"action":"update","data":[{"asks":\#(a),"bids":\#(b),"ts":"1717000224688","checksum":-1234567}]}"#
+                : #"{"e":"depthUpdate","E":1717000224688,"T":1717000224678,"s":"BTCUSDT","U":3512345721654,"u":3512345721710,"pu":3512345721653,"b":\#(b),"a":\#(a)}"#
+            let whole = Array(text.utf8)
+            let cut = Array(whole.prefix(Int.random(in: 1..<whole.count, using: &rng)))
+            let fast = okx ? Self.okx.fast(cut) : Self.binance.fast(cut)
+            guard let fast else { continue }
+            claimedCut += 1
+            let general = okx ? Self.okx.general(cut) : Self.binance.general(cut)
+            #expect(fast == general, "\(String(decoding: cut, as: UTF8.self))")
+        }
+        // A cut frame is not valid JSON: the general decoder refuses it, so nothing may have been claimed.
+        #expect(claimedCut == 0)
+    }
+
     @Test func oneDigitExtraPairIsRecognisedExactly() {
         #expect(FastFrame.twoOneDigitStrings(Self.word(#","0","9""#)))
         #expect(!FastFrame.twoOneDigitStrings(Self.word(#","0","a""#)))
