@@ -75,7 +75,9 @@ extension SimState {
     /// Maker fills of resting orders after a market step: a resting buy fills when the asks reach its
     /// price (a sell: the bids), at its own price, up to the opposite quantity at or beyond that price.
     /// Orders are served best price first, then time; one level's quantity is shared, not reused.
-    func matchRestingOrders(nowMs: Int64) {
+    /// A `frozen` book is a market holding still: nothing trades against resting orders there (our fills do not
+    /// consume the synthetic book, so a resting order through a still book would otherwise fill again every tick).
+    func matchRestingOrders(nowMs: Int64, frozen: Set<InstrumentId> = []) {
         for venue in Venue.allCases {
             guard let account = exchange.accounts[venue], !account.open.isEmpty else { continue }
             let ordered = account.open.values.sorted { a, b in
@@ -90,7 +92,8 @@ extension SimState {
             var events: [PrivateStreamEvent] = []
             var touched: Set<Int> = []
             for snapshot in ordered {
-                guard let price = snapshot.priceUnits else { continue }
+                guard let price = snapshot.priceUnits,
+                      frozen.isEmpty || !frozen.contains(market.instruments[snapshot.instrumentIndex].spec.id) else { continue }
                 let book = market.instruments[snapshot.instrumentIndex].book
                 guard SimMatcher.crosses(book, side: snapshot.side, price: price) else { continue }
                 var order = snapshot

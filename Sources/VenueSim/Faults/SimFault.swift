@@ -56,7 +56,7 @@ public struct SimFault: Sendable, Hashable, Codable {
         fault.path = path
         return fault
     }
-    /// Keep books still for `millis`.
+    /// Keep books still for `millis`; nothing trades against resting orders on a still book.
     public static func freezeBook(_ venue: Venue, millis: Int, instrument: InstrumentId? = nil) -> SimFault {
         SimFault(venue: venue, kind: .freezeBook, instrument: instrument, durationMillis: millis)
     }

@@ -81,7 +81,7 @@ public actor SimState {
             lastFundingMs = now
             publishOKXFunding(nowMs: now)
         }
-        advanceTrading(nowMs: now)
+        advanceTrading(nowMs: now, frozen: frozen)
     }
 
     /// The current state of an instrument by venue and native symbol.
