@@ -15,11 +15,14 @@ extension SimState {
         c.combined ? #"{"stream":"\#(topic)","data":\#(data)}"# : data
     }
 
+    /// The diff-depth streams of a lower-case symbol (every update speed carries the same diffs here).
+    static func binanceDepthTopics(_ sym: String) -> [String] { ["\(sym)@depth@100ms", "\(sym)@depth", "\(sym)@depth@500ms"] }
+
     func publishBinance(_ t: SimInstrumentTick, state s: SimInstrumentState, dropDiff: Bool, nowMs: Int64) {
         let sym = s.spec.nativeSymbol.lowercased()
         if let u = t.views.first, !u.isEmpty, !dropDiff {
             let data = BinanceSimCodec.depthUpdate(s, u, nowMs: nowMs)
-            publish(venue: .binance, instrument: s.spec.id, topics: ["\(sym)@depth@100ms", "\(sym)@depth", "\(sym)@depth@500ms"]) { binanceWrap($0, $1, data) }
+            publish(venue: .binance, instrument: s.spec.id, topics: Self.binanceDepthTopics(sym)) { binanceWrap($0, $1, data) }
         }
         for trade in t.trades {
             let data = BinanceSimCodec.aggTrade(s, trade, nowMs: nowMs)

@@ -49,8 +49,7 @@ public actor SimState {
         guard let top = t.views.first else { return false }
         switch s.spec.id.venue {
         case .binance:
-            let sym = s.spec.nativeSymbol.lowercased()
-            return !top.isEmpty && ["\(sym)@depth@100ms", "\(sym)@depth", "\(sym)@depth@500ms"].contains { hasSubscribers(.binance, $0) }
+            return !top.isEmpty && Self.binanceDepthTopics(s.spec.nativeSymbol.lowercased()).contains { hasSubscribers(.binance, $0) }
         case .okx:
             return !top.isEmpty && hasSubscribers(.okx, "books:\(s.spec.nativeSymbol)")
         case .bybit:
