@@ -48,11 +48,20 @@ public struct FaultBoard: Sendable {
 
     /// Uses one unit of a count-based fault matching venue and instrument; true if one applied.
     public mutating func consume(_ kind: SimFaultKind, venue: Venue, instrument: InstrumentId? = nil) -> Bool {
-        guard let i = entries.firstIndex(where: { $0.fault.kind == kind && $0.fault.venue == venue && $0.remaining > 0
-            && ($0.fault.instrument == nil || $0.fault.instrument == instrument) }) else { return false }
+        guard let i = pendingIndex(kind, venue: venue, instrument: instrument) else { return false }
         entries[i].remaining -= 1
         if entries[i].remaining == 0 { entries.remove(at: i) }
         return true
+    }
+
+    /// Whether a count-based fault matching venue and instrument is waiting, without using it.
+    public func isPending(_ kind: SimFaultKind, venue: Venue, instrument: InstrumentId? = nil) -> Bool {
+        pendingIndex(kind, venue: venue, instrument: instrument) != nil
+    }
+
+    private func pendingIndex(_ kind: SimFaultKind, venue: Venue, instrument: InstrumentId?) -> Int? {
+        entries.firstIndex { $0.fault.kind == kind && $0.fault.venue == venue && $0.remaining > 0
+            && ($0.fault.instrument == nil || $0.fault.instrument == instrument) }
     }
 
     /// The HTTP status of the next pending `rest_error` for the venue and request path, consuming it.

@@ -65,7 +65,9 @@ public actor SimState {
         let ticks = market.step(nowMs: now, frozen: frozen)
         for t in ticks {
             let state = market.instruments[t.index]
-            let drop = hasPublishedDiff(t, state: state) && faults.consume(.dropDiff, venue: state.spec.id.venue, instrument: state.spec.id)
+            // The pending-fault check first: the subscriber scan would otherwise run on every tick of every instrument.
+            let drop = faults.isPending(.dropDiff, venue: state.spec.id.venue, instrument: state.spec.id)
+                && hasPublishedDiff(t, state: state) && faults.consume(.dropDiff, venue: state.spec.id.venue, instrument: state.spec.id)
             switch state.spec.id.venue {
             case .binance: publishBinance(t, state: state, dropDiff: drop, nowMs: now)
             case .okx: publishOKX(t, state: state, dropDiff: drop, nowMs: now)

@@ -137,11 +137,8 @@ extension FastFrame {
         return x & 0xFF00_FFFF_FF00_FFFF == 0 && nonDigits(x) & 0x0080_0000_0080_0000 == 0
     }
 
-    /// A string of 1…15 ASCII digits at `e` (after the opening quote), moving `e` past the closing quote.
-    @inline(__always)
-    func digitString(_ e: inout Int) -> Bool { digitString(&e, CheckedLoads.self) }
-
-    /// `digitString(_:)` with loads of the given kind (it reads at most 16 bytes from `e`).
+    /// A string of 1…15 ASCII digits at `e` (after the opening quote), moving `e` past the closing quote, with
+    /// loads of the given kind (it reads at most 16 bytes from `e`).
     @inline(__always)
     func digitString<L: FrameWordLoads>(_ e: inout Int, _: L.Type) -> Bool {
         var j = e
