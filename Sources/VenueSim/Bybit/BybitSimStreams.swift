@@ -7,11 +7,14 @@ import PropCore
 extension SimState {
     static let bybitDepths: Set<Int> = [1, 50, 200, 1000]
 
+    /// The order-book topic of a symbol at one depth.
+    static func bybitBookTopic(depth: Int, _ sym: String) -> String { "orderbook.\(depth).\(sym)" }
+
     func publishBybit(_ t: SimInstrumentTick, state s: SimInstrumentState, dropDiff: Bool, nowMs: Int64) {
         let sym = s.spec.nativeSymbol
         if !dropDiff {
             for u in t.views where !u.isEmpty {
-                let topic = "orderbook.\(u.depth).\(sym)"
+                let topic = Self.bybitBookTopic(depth: u.depth, sym)
                 guard hasSubscribers(.bybit, topic) else { continue }
                 let v = s.views[u.viewIndex]
                 let text = u.depth == 1

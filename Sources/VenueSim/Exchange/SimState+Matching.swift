@@ -77,7 +77,7 @@ extension SimState {
     /// Orders are served best price first, then time; one level's quantity is shared, not reused.
     /// A `frozen` book is a market holding still: nothing trades against resting orders there (our fills do not
     /// consume the synthetic book, so a resting order through a still book would otherwise fill again every tick).
-    func matchRestingOrders(nowMs: Int64, frozen: Set<InstrumentId> = []) {
+    func matchRestingOrders(nowMs: Int64, frozen: Set<InstrumentId>) {
         for venue in Venue.allCases {
             guard let account = exchange.accounts[venue], !account.open.isEmpty else { continue }
             let ordered = account.open.values.sorted { a, b in

@@ -4,7 +4,7 @@ import PropCore
 // and disconnect-cancel-all.
 extension SimState {
     /// Called from `tick()` after the market moved: maker fills, funding, then the cancel timers.
-    func advanceTrading(nowMs: Int64, frozen: Set<InstrumentId> = []) {
+    func advanceTrading(nowMs: Int64, frozen: Set<InstrumentId>) {
         matchRestingOrders(nowMs: nowMs, frozen: frozen)
         settleFunding(nowMs: nowMs)
         fireDeadManSwitches(nowMs: nowMs)

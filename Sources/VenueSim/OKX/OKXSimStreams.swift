@@ -7,9 +7,12 @@ import PropCore
 extension SimState {
     static let okxChannels: Set<String> = ["books", "trades", "tickers", "mark-price", "funding-rate"]
 
+    /// The order-book topic of an instrument id.
+    static func okxBooksTopic(_ inst: String) -> String { "books:\(inst)" }
+
     func publishOKX(_ t: SimInstrumentTick, state s: SimInstrumentState, dropDiff: Bool, nowMs: Int64) {
         let inst = s.spec.nativeSymbol
-        let booksTopic = "books:\(inst)"
+        let booksTopic = Self.okxBooksTopic(inst)
         if let u = t.views.first, hasSubscribers(.okx, booksTopic) {
             let view = s.views[u.viewIndex]
             var sum = OKXSimCodec.checksum(bids: view.bids, asks: view.asks, spec: s.spec)

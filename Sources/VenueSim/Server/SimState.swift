@@ -51,9 +51,9 @@ public actor SimState {
         case .binance:
             return !top.isEmpty && Self.binanceDepthTopics(s.spec.nativeSymbol.lowercased()).contains { hasSubscribers(.binance, $0) }
         case .okx:
-            return !top.isEmpty && hasSubscribers(.okx, "books:\(s.spec.nativeSymbol)")
+            return !top.isEmpty && hasSubscribers(.okx, Self.okxBooksTopic(s.spec.nativeSymbol))
         case .bybit:
-            return t.views.contains { !$0.isEmpty && $0.depth > 1 && hasSubscribers(.bybit, "orderbook.\($0.depth).\(s.spec.nativeSymbol)") }
+            return t.views.contains { !$0.isEmpty && $0.depth > 1 && hasSubscribers(.bybit, Self.bybitBookTopic(depth: $0.depth, s.spec.nativeSymbol)) }
         }
     }
 
