@@ -74,6 +74,16 @@ import Testing
         return "[" + items.joined(separator: ",") + "]"
     }
 
+    /// A Binance diff-depth frame in the recorded layout around the given level arrays.
+    static func binanceFrame(bids b: String, asks a: String) -> String {
+        #"{"e":"depthUpdate","E":1717000224688,"T":1717000224678,"s":"BTCUSDT","U":3512345721654,"u":3512345721710,"pu":3512345721653,"b":\#(b),"a":\#(a)}"#
+    }
+
+    /// An OKX `books` update in the recorded layout (asks first), with optional extra fields after the checksum.
+    static func okxFrame(asks a: String, bids b: String, tail: String = "") -> String {
+        #"{"arg":{"channel":"books","instId":"BTC-USDT"},"action":"update","data":[{"asks":\#(a),"bids":\#(b),"ts":"1717000224688","checksum":-1234567\#(tail)}]}"#
+    }
+
     /// Levels the fast path claimed in `frame` (nil when it declined), expecting exactly the general decoder's result.
     static func claimedLevels<P, C>(_ harness: FastPathHarness<P, C>, _ frame: [UInt8]) -> Int? {
         guard let fast = harness.fast(frame) else { return nil }
@@ -91,7 +101,7 @@ import Testing
             let odd = Int.random(in: 0..<2, using: &rng) * Int.random(in: 1...3, using: &rng)
             let b = Self.levels(Int.random(in: 1...40, using: &rng), extras: 0, priceScale: 1, qtyScale: 3, odd: odd, &rng)
             let a = Self.levels(Int.random(in: 0...40, using: &rng), extras: 0, priceScale: 1, qtyScale: 3, odd: odd, &rng)
-            let frame = Array(#"{"e":"depthUpdate","E":1717000224688,"T":1717000224678,"s":"BTCUSDT","U":3512345721654,"u":3512345721710,"pu":3512345721653,"b":\#(b),"a":\#(a)}"#.utf8)
+            let frame = Array(Self.binanceFrame(bids: b, asks: a).utf8)
             guard let levels = Self.claimedLevels(Self.binance, frame) else { continue }
             claimed += 1
             levelsClaimed += levels
@@ -109,7 +119,7 @@ import Testing
             let b = Self.levels(Int.random(in: 1...30, using: &rng), extras: 2, priceScale: 1, qtyScale: 8, odd: odd, &rng)
             // The recorded layout ends right after the checksum, so the bids' last levels are close to the end.
             let tail = round % 2 == 0 ? #","prevSeqId":3512345721656,"seqId":3512345721710"# : ""
-            let frame = Array(#"{"arg":{"channel":"books","instId":"BTC-USDT"},"action":"update","data":[{"asks":\#(a),"bids":\#(b),"ts":"1717000224688","checksum":-1234567\#(tail)}]}"#.utf8)
+            let frame = Array(Self.okxFrame(asks: a, bids: b, tail: tail).utf8)
             guard let levels = Self.claimedLevels(Self.okx, frame) else { continue }
             claimed += 1
             levelsClaimed += levels
@@ -127,8 +137,8 @@ import Testing
             let b = Self.levels(Int.random(in: 1...30, using: &rng), extras: okx ? 2 : 0, priceScale: 1, qtyScale: okx ? 8 : 3, odd: 0, &rng)
             let a = Self.levels(Int.random(in: 1...30, using: &rng), extras: okx ? 2 : 0, priceScale: 1, qtyScale: okx ? 8 : 3, odd: 0, &rng)
             let text = okx
-                ? #"{"arg":{"channel":"books","instId":"BTC-USDT"},"action":"update","data":[{"asks":\#(a),"bids":\#(b),"ts":"1717000224688","checksum":-1234567}]}"#
-                : #"{"e":"depthUpdate","E":1717000224688,"T":1717000224678,"s":"BTCUSDT","U":3512345721654,"u":3512345721710,"pu":3512345721653,"b":\#(b),"a":\#(a)}"#
+                ? Self.okxFrame(asks: a, bids: b)
+                : Self.binanceFrame(bids: b, asks: a)
             let whole = Array(text.utf8)
             let cut = Array(whole.prefix(Int.random(in: 1..<whole.count, using: &rng)))
             if (okx ? Self.claimedLevels(Self.okx, cut) : Self.claimedLevels(Self.binance, cut)) != nil { claimedCut += 1 }
